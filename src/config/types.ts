@@ -1,0 +1,32 @@
+/** The resolved, frozen configuration. Only the entry point reads process.env; everything else gets this. */
+export interface AppConfig {
+  /** Absolute path of the config file (may not exist yet). */
+  readonly configPath: string;
+  readonly halo: {
+    readonly baseUrl: string; // web host (next-auth), e.g. https://halo.gcu.edu
+    readonly gatewayUrl: string; // GraphQL gateway, e.g. https://gateway.halo.gcu.edu/
+    readonly orchestrationUrl: string; // REST base, e.g. https://orchestration.halo.gcu.edu (path /api/v1/orchestrate/ appended)
+    readonly authToken?: string;
+    readonly contextToken?: string;
+    readonly transactionId?: string;
+    /** A whole `Cookie:` header from a logged-in halo.gcu.edu tab. */
+    readonly cookie?: string;
+    readonly requestTimeoutMs: number;
+    readonly maxConcurrency: number;
+  };
+  readonly timezone: string; // IANA, default America/Phoenix
+  readonly readOnly: boolean;
+  readonly uploadRoots: readonly string[]; // absolute
+  readonly uploadMaxBytes: number;
+  readonly downloadsDir: string; // absolute
+  readonly inlineTextMaxBytes: number;
+  readonly transport: "stdio" | "http";
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly authToken?: string; // MCP_AUTH_TOKEN
+    readonly allowedOrigins: readonly string[];
+    readonly allowedHosts: readonly string[];
+  };
+  readonly logLevel: "debug" | "info" | "warn" | "error";
+}

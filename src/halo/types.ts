@@ -1,0 +1,74 @@
+import type { Readable } from "node:stream";
+import type FormData from "form-data";
+
+/** Class scope sent as `current-class-slug-id` / `current-course-class-id` (empty string when unknown). */
+export interface ClassContext {
+  slugId?: string;
+  courseClassId?: string;
+}
+
+export interface GraphqlRequest {
+  operationName: string;
+  /** A complete GraphQL document. Every declared variable must be used (Halo rejects unused ones). */
+  query: string;
+  variables?: Record<string, unknown>;
+  context?: ClassContext;
+}
+
+export interface SessionInfo {
+  userId: string;
+  username?: string;
+  tenantId?: string;
+  email?: string;
+  /** Session end (ISO), about 30 days after the browser login. */
+  expires?: string;
+  tokenExpiration?: string;
+  /** `open_id` = real SSO session (refreshable); `local_auth` = made from raw tokens. */
+  authMethod?: string;
+}
+
+export interface UploadBody {
+  /** Opens a fresh stream of the bytes; called once per attempt. */
+  open: () => Readable;
+  size: number;
+  contentType: string;
+}
+
+/**
+ * Everything tools need from Halo. Implementations add auth headers, refresh tokens once on an auth
+ * failure, retry queries (never writes), bound concurrency and throw the typed errors in ./errors.ts.
+ */
+export interface HaloApi {
+  /** GraphQL read. Returns `data`; any `errors` entry throws. Retried on transient failures. */
+  query<T = unknown>(req: GraphqlRequest): Promise<T>;
+  /** GraphQL mutation. Never retried automatically (an auth refresh + one replay is allowed: nothing happened). */
+  mutate<T = unknown>(req: GraphqlRequest): Promise<T>;
+  /** Orchestration GET (path relative to `.../api/v1/orchestrate/`). Retried like a query. */
+  restGet<T = unknown>(path: string, context?: ClassContext): Promise<T>;
+  /** Orchestration POST with a JSON or multipart body. Never retried. */
+  restPost<T = unknown>(path: string, body: { json?: unknown; form?: () => FormData }, context?: ClassContext): Promise<T>;
+  /** PUT bytes to a presigned object-store URL (no Halo headers). Streams; never buffers the file. */
+  putPresigned(url: string, body: UploadBody, onProgress?: (sent: number, total: number) => void): Promise<void>;
+  /** GET a signed download URL (no Halo headers) as a stream. */
+  getSigned(url: string): Promise<{ stream: Readable; contentType?: string; size?: number }>;
+  /** The current session (establishes it lazily; no network at startup). */
+  session(): Promise<SessionInfo>;
+}
+
+/** What the session tools need; the session manager implements it (src/halo may widen it). */
+export interface SessionStatus {
+  state: "ok" | "expired" | "none" | "unknown";
+  userId?: string;
+  expires?: string;
+  authMethod?: string;
+  source: "cookie" | "tokens" | "none";
+  canRefresh: boolean;
+  lastRefreshAt?: string;
+  detail?: string;
+}
+export interface SessionControlLike {
+  status(): Promise<SessionStatus>;
+  reload(): Promise<SessionStatus>;
+  setup(): Promise<SessionStatus>;
+  refresh(): Promise<SessionStatus>;
+}

@@ -1,0 +1,23 @@
+import type { AppConfig } from "../config/types.js";
+import type { HaloApi } from "../halo/types.js";
+import type { Logger } from "../log.js";
+import type { Cache } from "./cache.js";
+import type { ClassDirectory } from "./class-directory.js";
+
+/** What every handler gets. Built once per server (per call for `progress` and `signal`). */
+export interface ToolContext {
+  halo: HaloApi;
+  /** Session tools only (check_tokens, refresh, ...). Typed loosely until src/halo exports SessionControl. */
+  session: import("../halo/types.js").SessionControlLike;
+  config: AppConfig;
+  /** The clock; tests fix it. */
+  now: () => Date;
+  classes: ClassDirectory;
+  cache: Cache;
+  log: Logger;
+  /** Directory for local state beside the config file (watermark, audit log, confirmations). */
+  stateDir: string;
+  /** Progress notification to the client; a no-op when the client sent no progress token. */
+  progress: (done: number, total?: number, message?: string) => Promise<void>;
+  signal?: AbortSignal;
+}
