@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: "forks",
     restoreMocks: true,
+    // The JSON report feeds .ci/run's plain "N passed, N failed" line.
+    reporters: ["default", ["json", { outputFile: ".vitest-results.json" }]],
   },
 });
