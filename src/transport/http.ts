@@ -1,0 +1,295 @@
+/**
+ * Streamable HTTP in front of fastmcp. fastmcp's own HTTP layer (mcp-proxy) cannot set security headers,
+ * limit bodies, drop its `Access-Control-Allow-Origin: *`, hide /sse and /ping, or skip the ~1 s capability
+ * poll on every `initialize` (fastmcp #142), so a small node:http server does the HTTP part and hands each
+ * session's SDK transport to fastmcp through its public `connect()`. Tools, sessions' logic and the protocol
+ * stay fastmcp's.
+ */
+import { randomUUID } from "node:crypto";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import type { FastMCP } from "fastmcp";
+import { log } from "../log.js";
+import { bearerMatches, hostAllowed, normalizeOrigin, originAllowed, SECURITY_HEADERS } from "./security.js";
+
+export interface HttpOptions {
+  server: FastMCP;
+  host: string;
+  port: number;
+  /** The bearer every /mcp request must carry. */
+  token: string;
+  allowedHosts: readonly string[];
+  allowedOrigins: readonly string[];
+  maxBodyBytes?: number;
+  /** Sessions with no request and no open stream for this long are closed (the client re-initializes). */
+  idleSessionMs?: number;
+}
+
+export interface HttpHandle {
+  /** e.g. http://127.0.0.1:8000/mcp (a wildcard bind is shown as 127.0.0.1). */
+  url: string;
+  port: number;
+  sessionCount(): number;
+  close(): Promise<void>;
+}
+
+interface Session {
+  transport: StreamableHTTPServerTransport;
+  close: () => Promise<void>;
+  lastActivity: number;
+  openStreams: number;
+}
+
+const MCP_PATH = "/mcp";
+const HEALTH_PATH = "/health";
+const DEFAULT_MAX_BODY = 4 * 1024 * 1024;
+const DEFAULT_IDLE_MS = 2 * 60 * 60 * 1000;
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.writeHead(status, { "Content-Type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** JSON-RPC shaped error for /mcp: fixed short messages, never a stack or an upstream body. */
+function rpcError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}, code = -32000): void {
+  json(res, status, { jsonrpc: "2.0", error: { code, message }, id: null }, headers);
+}
+
+type Body = { ok: true; value: unknown } | { ok: false; status: 400 | 413 };
+
+function readBody(req: IncomingMessage, limit: number): Promise<Body> {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve({ ok: false, status: 413 });
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    req.on("data", (c: Buffer) => {
+      if (done) return;
+      size += c.length;
+      if (size > limit) {
+        done = true;
+        resolve({ ok: false, status: 413 });
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => {
+      if (done) return;
+      done = true;
+      try {
+        resolve({ ok: true, value: JSON.parse(Buffer.concat(chunks).toString("utf8")) });
+      } catch {
+        resolve({ ok: false, status: 400 });
+      }
+    });
+    req.on("error", (e) => {
+      if (!done) reject(e);
+      done = true;
+    });
+  });
+}
+
+export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
+  const sessions = new Map<string, Session>();
+  const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const idleMs = opts.idleSessionMs ?? DEFAULT_IDLE_MS;
+  const allowedOrigins = opts.allowedOrigins.map((o) => normalizeOrigin(o)).filter((o): o is string => Boolean(o));
+
+  function corsHeaders(req: IncomingMessage): Record<string, string> {
+    const origin = req.headers.origin;
+    if (!origin) return {};
+    return {
+      "Access-Control-Allow-Origin": origin,
+      "Access-Control-Expose-Headers": "Mcp-Session-Id, WWW-Authenticate",
+      Vary: "Origin",
+    };
+  }
+
+  async function newSession(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
+    let entry: Session | undefined;
+    let closed = false;
+    let fastSession: { close(): Promise<void> } | undefined;
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomUUID(),
+      onsessioninitialized: (id) => {
+        entry = { transport, close: () => transport.close(), lastActivity: Date.now(), openStreams: 0 };
+        sessions.set(id, entry);
+        log.info(`http: session opened (${sessions.size} active)`);
+      },
+    });
+    // Protocol.connect chains this handler; fastmcp wraps it again after its capability poll.
+    transport.onclose = () => {
+      if (closed) return;
+      closed = true;
+      const id = transport.sessionId;
+      if (id && sessions.delete(id)) log.info(`http: session closed (${sessions.size} active)`);
+      // fastmcp does not stop a session's ping timer when its transport closes; close it once the
+      // transport's own close has unwound.
+      setImmediate(() => void fastSession?.close().catch(() => undefined));
+    };
+    // fastmcp's connect() waits up to 1 s for client capabilities that only the initialize request we are
+    // holding can deliver. Start it, wait only until the transport is wired (start() is the last step of
+    // the SDK's connect), then hand the request over; the poll finds the capabilities on its next tick.
+    const wired = new Promise<void>((resolve) => {
+      const start = transport.start.bind(transport);
+      transport.start = async () => {
+        await start();
+        resolve();
+      };
+    });
+    const connecting = opts.server.connect(transport).then((s) => {
+      fastSession = s;
+      if (closed) void s.close().catch(() => undefined);
+    });
+    connecting.catch((e: unknown) => log.warn("http: session setup failed", e));
+    await Promise.race([wired, connecting]);
+    await transport.handleRequest(req, res, body);
+    if (!transport.sessionId && !closed) await transport.close(); // initialize was refused: nothing to keep
+    if (entry) entry.lastActivity = Date.now();
+  }
+
+  async function handleMcp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const cors = corsHeaders(req);
+    for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, {
+        "Access-Control-Allow-Methods": "GET, POST, DELETE, OPTIONS",
+        "Access-Control-Allow-Headers": "Authorization, Content-Type, Accept, Mcp-Session-Id, Mcp-Protocol-Version, Last-Event-ID",
+        "Access-Control-Max-Age": "600",
+      });
+      res.end();
+      return;
+    }
+    if (!bearerMatches(req.headers.authorization, opts.token)) {
+      const given = typeof req.headers.authorization === "string" && req.headers.authorization.length > 0;
+      const challenge = given ? 'Bearer realm="halo-lms-mcp", error="invalid_token"' : 'Bearer realm="halo-lms-mcp"';
+      req.resume();
+      rpcError(res, 401, "Unauthorized", { "WWW-Authenticate": challenge });
+      return;
+    }
+    const sid = req.headers["mcp-session-id"];
+    const sessionId = typeof sid === "string" ? sid : undefined;
+
+    if (req.method === "POST") {
+      const body = await readBody(req, maxBody);
+      if (!body.ok) {
+        if (body.status === 413) {
+          res.setHeader("Connection", "close");
+          rpcError(res, 413, "Request body too large");
+          req.resume();
+        } else rpcError(res, 400, "Parse error: the body is not JSON", {}, -32700);
+        return;
+      }
+      if (sessionId) {
+        const s = sessions.get(sessionId);
+        if (!s) return rpcError(res, 404, "Session not found", {}, -32001);
+        s.lastActivity = Date.now();
+        await s.transport.handleRequest(req, res, body.value);
+        return;
+      }
+      if (isInitializeRequest(body.value)) return newSession(req, res, body.value);
+      return rpcError(res, 400, "Bad Request: no valid session id (send initialize first)");
+    }
+    if (req.method === "GET" || req.method === "DELETE") {
+      const s = sessionId ? sessions.get(sessionId) : undefined;
+      if (!sessionId) return rpcError(res, 400, "Bad Request: Mcp-Session-Id header required");
+      if (!s) return rpcError(res, 404, "Session not found", {}, -32001);
+      s.lastActivity = Date.now();
+      if (req.method === "GET") {
+        s.openStreams++;
+        res.once("close", () => {
+          s.openStreams--;
+          s.lastActivity = Date.now();
+        });
+      }
+      await s.transport.handleRequest(req, res);
+      return;
+    }
+    rpcError(res, 405, "Method not allowed", { Allow: "GET, POST, DELETE, OPTIONS" });
+  }
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    let path: string;
+    try {
+      path = new URL(req.url ?? "/", "http://localhost").pathname;
+    } catch {
+      return json(res, 400, { error: "bad request" });
+    }
+    // DNS rebinding: the Host must name us and a browser Origin must be one we trust, on every path.
+    if (!hostAllowed(req.headers.host, opts.allowedHosts)) {
+      log.warn("http: refused a request with a Host header that is not allowed (add it to MCP_ALLOWED_HOSTS if it is yours)");
+      req.resume();
+      return path === MCP_PATH ? rpcError(res, 403, "Forbidden") : json(res, 403, { error: "forbidden" });
+    }
+    const origin = req.headers.origin;
+    if (!originAllowed(origin, allowedOrigins)) {
+      log.warn("http: refused a request from a browser origin that is not allowed (MCP_ALLOWED_ORIGINS)");
+      req.resume();
+      return path === MCP_PATH ? rpcError(res, 403, "Forbidden") : json(res, 403, { error: "forbidden" });
+    }
+    if (path === HEALTH_PATH) {
+      if (req.method !== "GET" && req.method !== "HEAD") return json(res, 405, { error: "method not allowed" }, { Allow: "GET, HEAD" });
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(req.method === "HEAD" ? undefined : '{"status":"ok"}');
+      return;
+    }
+    if (path === MCP_PATH) return handleMcp(req, res);
+    req.resume();
+    json(res, 404, { error: "not found" });
+  }
+
+  const httpServer = http.createServer((req, res) => {
+    onRequest(req, res).catch((e: unknown) => {
+      log.error(`http: ${req.method} request failed`, e);
+      if (!res.headersSent) rpcError(res, 500, "Internal error");
+      else res.end();
+    });
+  });
+  httpServer.on("clientError", (_e, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    else socket.destroy();
+  });
+
+  const reaper = setInterval(() => {
+    const cutoff = Date.now() - idleMs;
+    for (const s of sessions.values()) {
+      if (s.openStreams <= 0 && s.lastActivity < cutoff) {
+        log.info("http: closing an idle session");
+        void s.close().catch(() => undefined);
+      }
+    }
+  }, Math.min(60_000, idleMs));
+  reaper.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(opts.port, opts.host, () => {
+      httpServer.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const shownHost = ["0.0.0.0", "::", ""].includes(opts.host) ? "127.0.0.1" : opts.host.includes(":") ? `[${opts.host}]` : opts.host;
+
+  return {
+    url: `http://${shownHost}:${port}${MCP_PATH}`,
+    port,
+    sessionCount: () => sessions.size,
+    async close() {
+      clearInterval(reaper);
+      await Promise.allSettled([...sessions.values()].map((s) => s.close()));
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+    },
+  };
+}
