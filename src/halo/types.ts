@@ -72,3 +72,33 @@ export interface SessionControlLike {
   setup(): Promise<SessionStatus>;
   refresh(): Promise<SessionStatus>;
 }
+
+/** What check_tokens reports. `source` says what the session was started from. */
+export interface SessionStatus {
+  /** ok = Halo accepted the session just now; expired = the student must log in again; none = nothing configured;
+   *  unknown = could not be verified (Halo unreachable, or raw tokens that cannot be checked without a call). */
+  state: "ok" | "expired" | "none" | "unknown";
+  userId?: string;
+  /** Session end (ISO). */
+  expires?: string;
+  authMethod?: string;
+  source: "cookie" | "tokens" | "none";
+  /** false for raw tokens used directly (the callback failed) and, in practice, for `local_auth` sessions. */
+  canRefresh: boolean;
+  /** ISO time of the last successful refresh. */
+  lastRefreshAt?: string;
+  /** One short, redacted sentence for the student when state is not ok. */
+  message?: string;
+}
+
+/** Backs the check_tokens / reload_tokens / setup_session / refresh tools. */
+export interface SessionControl {
+  /** May make one session GET (it verifies the session and rotates tokens). Never throws for auth problems. */
+  status(): Promise<SessionStatus>;
+  /** Re-reads the config file (hand-pasted tokens/cookie win), drops the current session and starts again. */
+  reload(): Promise<SessionStatus>;
+  /** Forces the csrf + callback/tokens bootstrap from the raw token pair. Throws no_credentials without a pair. */
+  setup(): Promise<SessionStatus>;
+  /** Forces a token refresh now. */
+  refresh(): Promise<SessionStatus>;
+}

@@ -1,0 +1,139 @@
+/**
+ * The ONE classifier: every Halo reply or transport error becomes a HaloError (or null = success).
+ * Covers every row of the reference's error table; messages are short, redacted and never carry the
+ * upstream body beyond one sanitized sentence.
+ */
+import { redact } from "../redact.js";
+import { HaloError, type HaloErrorKind } from "./errors.js";
+
+export interface HttpResult {
+  statusCode: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** Raw text or already-parsed JSON. */
+  body: unknown;
+}
+
+interface GqlError {
+  message?: unknown;
+  extensions?: { code?: unknown; errorCode?: unknown; [k: string]: unknown };
+}
+
+const networkCodes = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ENETDOWN",
+  "EPIPE", "ECONNABORTED", "ETIMEDOUT", "ESOCKETTIMEDOUT", "EPROTO", "ERR_SOCKET_CLOSED", "UND_ERR_SOCKET",
+]);
+
+const accessRe = /permission evaluator exception/i;
+const authRe = /\b401\b|response was malformed|\bjwt\b|\bunauthori[sz]ed\b|\bunauthenticated\b|\b(?:token|session)s?\b[^.]{0,40}\bexpired\b|\bexpired\b[^.]{0,40}\b(?:token|session|jwt)\b/i;
+const validationRe = /cannot query field|is never used|unknown argument|unknown type|unknown fragment|is not defined by type|of required type .* was not provided|must have a selection|graphql_validation_failed|syntax error/i;
+
+/** One readable sentence from an upstream message: no markup, no secrets, bounded length. */
+export function sanitize(message: unknown, max = 160): string {
+  const text = typeof message === "string" ? message : "";
+  const flat = redact(text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim());
+  return flat.length > max ? flat.slice(0, max - 1) + "…" : flat;
+}
+
+export function parseBody(body: unknown): unknown {
+  if (typeof body !== "string" && !Buffer.isBuffer(body)) return body;
+  const text = body.toString();
+  if (!/^\s*[[{]/.test(text)) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Retry-After as milliseconds: delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | string[] | undefined, now: number = Date.now()): number | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  if (!v) return undefined;
+  if (/^\s*\d+(\.\d+)?\s*$/.test(v)) return Math.round(Number(v) * 1000);
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+function errorKind(e: GqlError): HaloErrorKind {
+  const msg = typeof e.message === "string" ? e.message : "";
+  // Checked first: "Permission Evaluator exception … unauthorized" must not trigger a refresh.
+  if (accessRe.test(msg)) return "access";
+  const code = String(e.extensions?.code ?? "").toUpperCase();
+  const errorCode = String(e.extensions?.errorCode ?? "");
+  if (code === "UNAUTHENTICATED" || errorCode === "401" || authRe.test(msg)) return "auth";
+  if (code === "GRAPHQL_VALIDATION_FAILED" || code === "GRAPHQL_PARSE_FAILED" || validationRe.test(msg)) return "validation";
+  if (code === "NOT_FOUND" || errorCode === "404") return "not_found";
+  return "upstream";
+}
+
+const priority: HaloErrorKind[] = ["auth", "access", "validation", "not_found", "upstream"];
+
+function messageFor(kind: HaloErrorKind, op: string, detail: string, status?: number): string {
+  switch (kind) {
+    case "auth":
+      return `Halo rejected the session tokens (${op}).`;
+    case "access":
+      return `Halo says this is not available to your account (not enrolled or no access) (${op}).`;
+    case "validation":
+      return `Halo rejected the request ${op} as invalid: ${detail || "validation error"}`;
+    case "not_found":
+      return `Halo could not find what ${op} asked for${detail ? `: ${detail}` : "."}`;
+    case "http":
+      return `Halo answered HTTP ${status} to ${op}${status === 429 ? " (rate limited)" : status && status >= 500 ? " (server error)" : ""}.`;
+    default:
+      return `Halo reported an error for ${op}${detail ? `: ${detail}` : "."}`;
+  }
+}
+
+function fromTransportError(err: unknown, op: string): HaloError {
+  const e = err as { name?: string; code?: string; cause?: { code?: string } };
+  const code = e.code ?? e.cause?.code ?? "";
+  if (e.name === "TimeoutError" || code === "ETIMEDOUT") {
+    return new HaloError("timeout", `Halo did not answer ${op} in time.`, { operation: op, cause: err });
+  }
+  const known = networkCodes.has(code) ? ` (${code})` : "";
+  return new HaloError("network", `Could not reach Halo for ${op}${known}; check the internet connection.`, { operation: op, cause: err });
+}
+
+function isHttpResult(x: unknown): x is HttpResult {
+  return typeof x === "object" && x !== null && typeof (x as HttpResult).statusCode === "number";
+}
+
+export function classify(input: HttpResult | Error | unknown, op: string, now: number = Date.now()): HaloError | null {
+  if (input instanceof HaloError) return input;
+  if (!isHttpResult(input)) return fromTransportError(input, op);
+  const status = input.statusCode;
+  const body = parseBody(input.body);
+  const bodyText = typeof body === "string" ? body : "";
+  const errors = body && typeof body === "object" && Array.isArray((body as { errors?: unknown }).errors) ? ((body as { errors: GqlError[] }).errors) : [];
+
+  if (status === 401) return new HaloError("auth", messageFor("auth", op, ""), { status, operation: op });
+
+  if (errors.length > 0) {
+    const kinds = errors.map(errorKind);
+    const kind = priority.find((k) => kinds.includes(k)) ?? "upstream";
+    const first = errors[kinds.indexOf(kind)] ?? errors[0];
+    const detail = sanitize(first?.message);
+    const transient = status === 408 || status === 429 || status >= 500;
+    if (kind === "upstream" && transient) return httpError(status, input, op, now);
+    return new HaloError(kind, messageFor(kind, op, detail), { status, operation: op });
+  }
+
+  if (status === 403) {
+    const kind: HaloErrorKind = authRe.test(bodyText) ? "auth" : "access";
+    return new HaloError(kind, messageFor(kind, op, ""), { status, operation: op });
+  }
+  if (status === 408 || status === 429 || status >= 500) return httpError(status, input, op, now);
+  if (status === 404) return new HaloError("not_found", messageFor("not_found", op, ""), { status, operation: op });
+  if (status >= 400) {
+    const kind: HaloErrorKind = validationRe.test(bodyText) ? "validation" : authRe.test(bodyText) ? "auth" : "http";
+    return new HaloError(kind, messageFor(kind, op, kind === "validation" ? sanitize(bodyText) : "", status), { status, operation: op });
+  }
+  if (status >= 300) return new HaloError("http", `Halo redirected ${op} (HTTP ${status}); the session may be over.`, { status, operation: op });
+  return null;
+}
+
+function httpError(status: number, res: HttpResult, op: string, now: number): HaloError {
+  const retryAfterMs = parseRetryAfter(res.headers["retry-after"], now);
+  return new HaloError("http", messageFor("http", op, "", status), { status, retryAfterMs, operation: op });
+}

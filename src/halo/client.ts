@@ -1,0 +1,156 @@
+/**
+ * HaloApi over the transport and the session manager. Every Halo call goes through `call`: tokens in,
+ * classify, on an auth failure one (single-flight) refresh and ONE replay. Replaying a write is safe only
+ * because an auth failure means Halo rejected the request before doing anything.
+ */
+import type { Response } from "got";
+import type { Readable } from "node:stream";
+import type FormData from "form-data";
+import { classify, type HttpResult } from "./classify.js";
+import { HaloError, isHaloError } from "./errors.js";
+import { haloHeaders, type Tokens } from "./headers.js";
+import { stillRejected } from "./messages.js";
+import type { RequestKind } from "./retry.js";
+import type { SessionManager } from "./session.js";
+import type { Reply, Transport } from "./transport.js";
+import type { ClassContext, GraphqlRequest, HaloApi, SessionInfo, UploadBody } from "./types.js";
+import type { AppConfig } from "../config/types.js";
+
+export class HaloClient implements HaloApi {
+  private readonly restBase: string;
+
+  constructor(
+    private readonly config: AppConfig["halo"],
+    private readonly transport: Transport,
+    private readonly sessions: SessionManager,
+  ) {
+    const o = config.orchestrationUrl.replace(/\/+$/, "");
+    // Accept a configured REST base that already includes the path (as __NEXT_DATA__ publishes it).
+    this.restBase = /\/api\/v1\/orchestrate$/.test(o) ? `${o}/` : `${o}/api/v1/orchestrate/`;
+  }
+
+  private headers(tokens: Tokens, context: ClassContext | undefined, json: boolean, operationName?: string): Record<string, string> {
+    return haloHeaders({
+      tokens,
+      baseUrl: this.config.baseUrl,
+      info: this.sessions.current,
+      configuredTransactionId: this.config.transactionId,
+      context,
+      operationName,
+      json,
+    });
+  }
+
+  private async call(kind: RequestKind, op: string, attempt: (tokens: Tokens) => () => Promise<Response<string>>): Promise<Reply> {
+    const tokens = await this.sessions.tokensForCall();
+    try {
+      return await this.transport.send(kind, op, attempt(tokens));
+    } catch (e) {
+      if (!isHaloError(e) || e.kind !== "auth") throw e;
+      const fresh = await this.sessions.afterAuthFailure(tokens);
+      try {
+        return await this.transport.send(kind, op, attempt(fresh));
+      } catch (e2) {
+        if (isHaloError(e2) && e2.kind === "auth") throw stillRejected(this.config.baseUrl, op);
+        throw e2;
+      }
+    }
+  }
+
+  private async graphql<T>(kind: "query" | "mutation", req: GraphqlRequest): Promise<T> {
+    const op = req.operationName;
+    const reply = await this.call(kind, op, (tokens) => () =>
+      this.transport.got.post(this.config.gatewayUrl, {
+        headers: this.headers(tokens, req.context, true, op),
+        body: JSON.stringify({ operationName: op, variables: req.variables ?? {}, query: req.query }),
+      }),
+    );
+    const body = reply.body as { data?: unknown } | string | undefined;
+    if (!body || typeof body !== "object" || body.data === undefined || body.data === null) {
+      throw new HaloError("upstream", `Halo returned no data for ${op}.`, { operation: op, status: reply.statusCode });
+    }
+    return body.data as T;
+  }
+
+  query<T = unknown>(req: GraphqlRequest): Promise<T> {
+    return this.graphql<T>("query", req);
+  }
+
+  mutate<T = unknown>(req: GraphqlRequest): Promise<T> {
+    return this.graphql<T>("mutation", req);
+  }
+
+  private restUrl(path: string): string {
+    return this.restBase + path.replace(/^\/+/, "");
+  }
+
+  private static restOp(method: string, path: string): string {
+    return `${method} ${path.replace(/^\/+/, "").split("?")[0]?.replace(/[0-9a-f]{8}-[0-9a-f-]{27,}/gi, "{id}")}`;
+  }
+
+  async restGet<T = unknown>(path: string, context?: ClassContext): Promise<T> {
+    const reply = await this.call("get", HaloClient.restOp("GET", path), (tokens) => () =>
+      this.transport.got.get(this.restUrl(path), { headers: this.headers(tokens, context, false) }),
+    );
+    return (reply.body === "" ? undefined : reply.body) as T;
+  }
+
+  async restPost<T = unknown>(path: string, body: { json?: unknown; form?: () => FormData }, context?: ClassContext): Promise<T> {
+    const reply = await this.call("post", HaloClient.restOp("POST", path), (tokens) => () => {
+      if (body.form) {
+        // A fresh FormData per attempt: a stream body cannot be sent twice. form-data sets its own boundary header.
+        const form = body.form();
+        return this.transport.got.post(this.restUrl(path), { headers: { ...this.headers(tokens, context, false), ...form.getHeaders() }, body: form });
+      }
+      return this.transport.got.post(this.restUrl(path), { headers: this.headers(tokens, context, true), body: JSON.stringify(body.json ?? {}) });
+    });
+    return (reply.body === "" ? undefined : reply.body) as T;
+  }
+
+  private streamTimeouts() {
+    // No total-request limit: a 512 MB upload takes as long as it takes. Stalls are caught by the idle limit.
+    const t = this.config.requestTimeoutMs;
+    return { lookup: t, connect: t, secureConnect: t, socket: t, response: t };
+  }
+
+  async putPresigned(url: string, body: UploadBody, onProgress?: (sent: number, total: number) => void): Promise<void> {
+    let res: HttpResult;
+    try {
+      const request = this.transport.got.put(url, {
+        body: body.open(),
+        headers: { "content-length": String(body.size), "content-type": body.contentType },
+        timeout: this.streamTimeouts(),
+      });
+      if (onProgress) request.on("uploadProgress", (p) => onProgress(p.transferred, p.total ?? body.size));
+      const r = await request;
+      res = { statusCode: r.statusCode, headers: r.headers, body: "" }; // the store's body may echo the URL: never surfaced
+    } catch (e) {
+      throw classify(e, "upload") as HaloError;
+    }
+    const err = classify(res, "upload");
+    if (err) throw err;
+  }
+
+  getSigned(url: string): Promise<{ stream: Readable; contentType?: string; size?: number }> {
+    return new Promise((resolve, reject) => {
+      const stream = this.transport.got.stream(url, { timeout: this.streamTimeouts(), throwHttpErrors: false });
+      const onError = (e: unknown) => reject(classify(e, "download"));
+      stream.once("error", onError);
+      stream.once("response", (res: { statusCode: number; headers: HttpResult["headers"] }) => {
+        const err = classify({ statusCode: res.statusCode, headers: res.headers, body: "" }, "download");
+        if (err) {
+          stream.destroy();
+          return reject(err);
+        }
+        stream.off("error", onError);
+        const len = Number(res.headers["content-length"]);
+        const type = res.headers["content-type"];
+        resolve({ stream, contentType: typeof type === "string" ? type : undefined, size: Number.isFinite(len) && len >= 0 ? len : undefined });
+      });
+    });
+  }
+
+  session(): Promise<SessionInfo> {
+    return this.sessions.sessionInfo();
+  }
+}

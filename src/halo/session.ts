@@ -1,0 +1,328 @@
+/**
+ * The session manager: lazily turns the configured cookie / token pair into gateway tokens, refreshes them
+ * single-flight on an auth failure, persists rotated cookies, and picks up credentials the student pastes
+ * into the config file while we run. Constructing it touches neither the network nor the disk.
+ */
+import type { AppConfig } from "../config/types.js";
+import type { ConfigStore } from "../config/store.js";
+import type { ConfigObject } from "../config/file.js";
+import { log } from "../log.js";
+import { registerSecret } from "../redact.js";
+import { csrfFromJar, loadCookies, newJar, parseCookieHeader, snapshotCookies, tokensFromCookiePairs } from "./cookies.js";
+import { HaloError, isHaloError } from "./errors.js";
+import type { Tokens } from "./headers.js";
+import * as msg from "./messages.js";
+import * as stored from "./session-store.js";
+import type { Transport } from "./transport.js";
+import type { SessionControl, SessionInfo, SessionStatus } from "./types.js";
+import { toInfo, usableSession, WebAuth } from "./web.js";
+
+export interface SessionDeps {
+  config: AppConfig;
+  transport: Transport;
+  store?: ConfigStore;
+  now: () => number;
+  persistDelayMs?: number;
+}
+
+type Usable = NonNullable<ReturnType<typeof usableSession>>;
+
+export class SessionManager implements SessionControl {
+  private jar = newJar();
+  private tokens?: Tokens;
+  private info?: SessionInfo;
+  private source: SessionStatus["source"] = "none";
+  private canRefresh = false;
+  private lastRefreshAt?: number;
+  private expired?: HaloError; // latched until the credentials change: no pointless calls meanwhile
+  private gen = 0; // bumped on every reset, so a stale refresh cannot resurrect an old session
+  private starting?: Promise<Tokens>;
+  private refreshing?: Promise<Tokens>;
+  private checking?: Promise<void>;
+  private creds: stored.Creds;
+  private fileCreds?: stored.Creds;
+  private persistTimer?: NodeJS.Timeout;
+  private readonly web: WebAuth;
+  private readonly baseUrl: string;
+
+  constructor(private readonly deps: SessionDeps) {
+    this.baseUrl = deps.config.halo.baseUrl;
+    this.web = new WebAuth(deps.transport, this.baseUrl);
+    const h = deps.config.halo;
+    this.creds = { cookie: h.cookie, authToken: h.authToken, contextToken: h.contextToken };
+  }
+
+  /** Identity for the transaction-id header (undefined with raw tokens). */
+  get current(): SessionInfo | undefined {
+    return this.info;
+  }
+
+  /** Tokens for the next gateway/orchestration call, establishing the session on first use. */
+  async tokensForCall(): Promise<Tokens> {
+    await this.pickUpHandEdits();
+    if (this.expired) throw this.expired;
+    if (this.tokens) return this.tokens;
+    this.starting ??= this.bootstrap().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  /** Called with the tokens a call failed with. Exactly one refresh runs however many calls failed. */
+  async afterAuthFailure(stale: Tokens): Promise<Tokens> {
+    if (this.expired) throw this.expired;
+    if (this.tokens && (this.tokens.authToken !== stale.authToken || this.tokens.contextToken !== stale.contextToken)) return this.tokens;
+    this.refreshing ??= this.doRefresh().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  async sessionInfo(): Promise<SessionInfo> {
+    await this.tokensForCall();
+    return this.info ?? { userId: "", authMethod: "raw_tokens" };
+  }
+
+  // ---- SessionControl ----
+
+  async status(): Promise<SessionStatus> {
+    const base = (): SessionStatus => ({
+      state: "unknown",
+      source: this.source,
+      canRefresh: this.canRefresh,
+      userId: this.info?.userId,
+      expires: this.info?.expires,
+      authMethod: this.info?.authMethod ?? (this.tokens ? "raw_tokens" : undefined),
+      lastRefreshAt: this.lastRefreshAt === undefined ? undefined : new Date(this.lastRefreshAt).toISOString(),
+    });
+    try {
+      const hadSession = this.tokens !== undefined && !this.expired;
+      await this.tokensForCall();
+      if (hadSession && this.canRefresh) {
+        const gen = this.gen;
+        const s = await this.web.getSession(this.jar);
+        if (gen === this.gen) {
+          if (!s) throw await this.markExpired(msg.sessionExpired(this.baseUrl));
+          this.adopt(s, this.source);
+        }
+      }
+      if (!this.canRefresh) return { ...base(), message: msg.rawTokensNote };
+      return { ...base(), state: "ok" };
+    } catch (e) {
+      if (isHaloError(e) && e.kind === "session_expired") return { ...base(), state: "expired", message: e.message };
+      if (isHaloError(e) && e.kind === "no_credentials") return { ...base(), state: "none", source: "none", message: e.message };
+      return { ...base(), message: isHaloError(e) ? e.message : "The session could not be checked." };
+    }
+  }
+
+  async reload(): Promise<SessionStatus> {
+    const file = await this.readFile();
+    if (file) this.adoptFileCreds(stored.credsOf(file));
+    this.reset();
+    return this.status();
+  }
+
+  async setup(): Promise<SessionStatus> {
+    await this.pickUpHandEdits();
+    if (!(this.creds.authToken && this.creds.contextToken)) {
+      throw new HaloError("no_credentials", "setup_session needs both authToken and contextToken in the config file (or HALO_AUTH_TOKEN / HALO_CONTEXT_TOKEN).");
+    }
+    this.reset();
+    this.starting = this.fromTokens(this.gen).finally(() => (this.starting = undefined));
+    await this.starting.catch(() => undefined);
+    return this.status();
+  }
+
+  async refresh(): Promise<SessionStatus> {
+    try {
+      const t = await this.tokensForCall();
+      await this.afterAuthFailure(t);
+    } catch {
+      /* reported by status() below */
+    }
+    return this.status();
+  }
+
+  /** Writes any pending session change now. */
+  async flush(): Promise<void> {
+    if (this.persistTimer) {
+      clearTimeout(this.persistTimer);
+      this.persistTimer = undefined;
+      await this.persistNow();
+    }
+    await this.deps.store?.flush();
+  }
+
+  close(): void {
+    void this.flush();
+  }
+
+  // ---- internals ----
+
+  private reset(): void {
+    this.gen++;
+    this.tokens = undefined;
+    this.info = undefined;
+    this.expired = undefined;
+    this.starting = undefined;
+    this.refreshing = undefined;
+    this.source = "none";
+    this.canRefresh = false;
+    this.jar = newJar();
+  }
+
+  private async bootstrap(): Promise<Tokens> {
+    const gen = this.gen;
+    const file = await this.readFile();
+    if (file && !this.fileCreds) this.fileCreds = stored.credsOf(file);
+    const saved = stored.storedSession(file);
+    const configured = stored.hasCreds(this.creds);
+    if (saved && (!configured || saved.basis === stored.basisOf(this.creds))) {
+      const s = await this.trySession(Object.entries(saved.cookies));
+      if (s) return this.adopt(s, "cookie", gen);
+      log.info("halo: the saved session has ended; starting again from the configured credentials");
+      await this.deps.store?.update({ session: undefined }).catch(() => undefined);
+    }
+    const { cookie, authToken, contextToken } = this.creds;
+    if (cookie) {
+      const pairs = parseCookieHeader(cookie);
+      const s = await this.trySession(pairs);
+      if (s) return this.adopt(s, "cookie", gen);
+      if (!(authToken && contextToken)) {
+        const fromCookie = tokensFromCookiePairs(pairs);
+        if (fromCookie) return this.useDirect(fromCookie, "cookie");
+        throw await this.markExpired(msg.sessionExpired(this.baseUrl));
+      }
+      log.info("halo: the configured Cookie header has no live session; trying the raw token pair");
+    }
+    if (authToken && contextToken) return this.fromTokens(gen);
+    if (saved) throw await this.markExpired(msg.sessionExpired(this.baseUrl));
+    throw msg.noCredentials(this.baseUrl);
+  }
+
+  private async trySession(pairs: Iterable<[string, string]>): Promise<Usable | undefined> {
+    this.jar = newJar();
+    await loadCookies(this.jar, this.baseUrl, pairs);
+    return this.web.getSession(this.jar);
+  }
+
+  /** Raw pair → csrf + callback/tokens → session; if Halo refuses, the pair is used directly (as the seed did). */
+  private async fromTokens(gen: number): Promise<Tokens> {
+    const pair = { authToken: this.creds.authToken as string, contextToken: this.creds.contextToken as string };
+    let reason = "Halo did not accept the tokens for a web session";
+    try {
+      this.jar = newJar();
+      const csrf = (await this.web.csrf(this.jar)) ?? (await csrfFromJar(this.jar, this.baseUrl));
+      if (csrf && (await this.web.callbackTokens(this.jar, csrf, pair))) {
+        const s = await this.web.getSession(this.jar);
+        if (s) return this.adopt(s, "tokens", gen);
+      }
+    } catch (e) {
+      reason = isHaloError(e) ? e.message : "the web session could not be created";
+    }
+    log.warn(`halo: ${reason}. ${msg.rawTokensNote}`);
+    return this.useDirect(pair, "tokens");
+  }
+
+  private useDirect(pair: Tokens, source: SessionStatus["source"]): Tokens {
+    registerSecret(pair.authToken);
+    registerSecret(pair.contextToken);
+    this.tokens = pair;
+    this.info = undefined;
+    this.source = source;
+    this.canRefresh = false;
+    return pair;
+  }
+
+  private adopt(s: Usable, source: SessionStatus["source"], gen = this.gen): Tokens {
+    if (gen !== this.gen) return s; // a reload happened meanwhile: hand back the tokens, keep the new state
+    this.tokens = { authToken: s.authToken, contextToken: s.contextToken };
+    this.info = toInfo(s);
+    this.source = source;
+    this.canRefresh = true;
+    this.schedulePersist();
+    return this.tokens;
+  }
+
+  private async doRefresh(): Promise<Tokens> {
+    const gen = this.gen;
+    if (!this.canRefresh) throw await this.markExpired(msg.rawTokensRejected(this.baseUrl));
+    let s: Usable | undefined;
+    try {
+      const csrf = (await csrfFromJar(this.jar, this.baseUrl)) ?? (await this.web.csrf(this.jar));
+      if (csrf) s = await this.web.postRefresh(this.jar, csrf);
+    } catch (e) {
+      log.debug(`halo: refresh by POST failed (${isHaloError(e) ? e.kind : "error"}); trying GET`);
+    }
+    s ??= await this.web.getSession(this.jar);
+    if (gen !== this.gen) return this.tokensForCall();
+    if (!s) throw await this.markExpired(msg.sessionExpired(this.baseUrl));
+    this.lastRefreshAt = this.deps.now();
+    log.info("halo: session tokens refreshed");
+    return this.adopt(s, this.source, gen);
+  }
+
+  private async markExpired(error: HaloError): Promise<HaloError> {
+    this.expired = error;
+    log.warn(`halo: ${error.message}`);
+    if (this.deps.store) await this.deps.store.update({ session: undefined }).catch(() => undefined);
+    return error;
+  }
+
+  /** Cheap stat before each use; on a change, credentials the student edited win and the session restarts. */
+  private async pickUpHandEdits(): Promise<void> {
+    const store = this.deps.store;
+    if (!store) return;
+    this.checking ??= (async () => {
+      if (!(await store.hasChanged())) return;
+      const file = await this.readFile();
+      if (file && this.adoptFileCreds(stored.credsOf(file))) {
+        log.info("halo: new credentials in the config file; starting a new session from them");
+        this.reset();
+      }
+    })().finally(() => (this.checking = undefined));
+    return this.checking;
+  }
+
+  /** Returns true when the credentials changed. */
+  private adoptFileCreds(now: stored.Creds): boolean {
+    const before = this.fileCreds;
+    this.fileCreds = now;
+    if (!before || stored.sameCreds(before, now)) return false;
+    this.creds = stored.mergeChanged(this.creds, before, now);
+    for (const v of Object.values(this.creds)) registerSecret(v);
+    return true;
+  }
+
+  private async readFile(): Promise<ConfigObject | undefined> {
+    if (!this.deps.store) return undefined;
+    try {
+      return await this.deps.store.read();
+    } catch (e) {
+      log.warn(`halo: ignoring the config file for now: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+
+  private schedulePersist(): void {
+    if (!this.deps.store || this.persistTimer) return;
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = undefined;
+      void this.persistNow();
+    }, this.deps.persistDelayMs ?? 250);
+    this.persistTimer.unref();
+  }
+
+  private async persistNow(): Promise<void> {
+    const store = this.deps.store;
+    if (!store || !this.tokens || !this.canRefresh) return;
+    const cookies = await snapshotCookies(this.jar, this.baseUrl);
+    const session: stored.StoredSession = {
+      cookies,
+      authToken: this.tokens.authToken,
+      contextToken: this.tokens.contextToken,
+      userId: this.info?.userId,
+      expires: this.info?.expires,
+      authMethod: this.info?.authMethod,
+      basis: stored.basisOf(this.creds),
+      savedAt: new Date(this.deps.now()).toISOString(),
+    };
+    await store.update({ session }).catch((e) => log.warn(`halo: could not save the session: ${e instanceof Error ? e.message : String(e)}`));
+  }
+}
