@@ -1,0 +1,69 @@
+/**
+ * Work items as compact text: one line per item (date first, since the question is usually "when"), a
+ * second line with the link. Dates are in the student's zone with the relative phrase.
+ */
+import { when } from "../format/dates.js";
+import type { RawGrade } from "./raw.js";
+import { dqDeadlines, policyText, type Policy } from "./dq.js";
+import type { WorkItem } from "./items.js";
+
+const KIND: Record<WorkItem["kind"], string> = { assignment: "Assignment", quiz: "Quiz", discussion: "Discussion", participation: "Participation", external: "External tool" };
+
+export function stateLabel(it: WorkItem): string {
+  switch (it.state) {
+    case "graded":
+      return it.score !== undefined ? `graded ${it.score}${it.points !== undefined ? `/${it.points}` : ""}` : "graded";
+    case "submitted":
+      return "submitted, awaiting grade";
+    case "late":
+      return "submitted late";
+    case "reassigned":
+      return "reassigned — resubmit";
+    case "missing":
+      return "MISSING (past due, not turned in)";
+    case "in_progress":
+      return "started, not turned in";
+    case "not_started":
+      return it.kind === "discussion" ? "no post yet" : "not started";
+    case "open":
+      return "in progress (participation)";
+  }
+}
+
+const SOURCE: Record<WorkItem["dueSource"], string> = { accommodated: "your accommodated date", group: "your group's date", extended: "your extended date", class: "" };
+
+export interface RenderOpts {
+  tz: string;
+  now: Date;
+  policies?: Map<string, Policy | undefined>;
+  grades?: Map<string, RawGrade>;
+}
+
+export function itemLines(it: WorkItem, o: RenderOpts): string[] {
+  const due = it.due ? when(it.due, o.tz, o.now) : "no due date";
+  const bits = [`${it.cls.courseCode} ${KIND[it.kind]} "${it.title}"`];
+  if (it.points !== undefined) bits.push(`${it.points} pts`);
+  bits.push(stateLabel(it));
+  if (SOURCE[it.dueSource]) bits.push(SOURCE[it.dueSource]);
+  if (it.group) bits.push(`group: ${it.group}`);
+  if (it.submittedAt && (it.state === "submitted" || it.state === "late")) bits.push(`turned in ${when(it.submittedAt, o.tz, o.now)}`);
+  const lines = [`- ${due} — ${bits.join(" · ")}`];
+  if (it.kind === "discussion" && it.due && !["graded"].includes(it.state)) {
+    const policy = o.policies?.get(it.cls.id);
+    const d = dqDeadlines(it.due, policy);
+    if (d && policy) {
+      const initial = it.state === "not_started" ? `initial post by ${when(d.initialPost, o.tz, o.now)} (derived: Day 3 of the topic week)` : "initial post done";
+      lines.push(`  ${initial}; replies by the due date; class policy: ${policyText(policy)}`);
+    }
+  }
+  if (it.kind === "participation") {
+    const n = o.grades?.get(it.gradeId)?.participationSummary?.allPostsCount;
+    if (typeof n === "number") lines.push(`  posts counted so far: ${n}`);
+  }
+  lines.push(`  ${it.link}`);
+  return lines;
+}
+
+export function itemBlock(items: WorkItem[], o: RenderOpts): string {
+  return items.flatMap((it) => itemLines(it, o)).join("\n");
+}
