@@ -1,0 +1,39 @@
+/**
+ * Cached, class-aware wrappers the tools use: one gradebook / class-detail read per class per minute however
+ * many tools ask, and an access-denied class reported by name instead of as a generic failure.
+ */
+import type { ToolContext } from "../tools/context.js";
+import { describeClass, type ClassSummary } from "../tools/class-directory.js";
+import { ToolError } from "../tools/errors.js";
+import { isHaloError } from "../halo/errors.js";
+import { fetchClassDetail, type RawClassDetail } from "./class-detail.js";
+import { fetchClassGrades, type RawClassGrade } from "./gradebook.js";
+
+export const READ_TTL_MS = 60_000;
+
+type Ctx = Pick<ToolContext, "halo" | "cache">;
+
+/** Runs a class-scoped read; "Permission Evaluator" becomes a message naming the class. */
+export async function inClass<T>(cls: ClassSummary, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (isHaloError(err) && err.kind === "access") {
+      throw new ToolError(`Halo says ${describeClass(cls)} is not available to you (not enrolled, or access has ended). Nothing was changed; other classes are unaffected.`);
+    }
+    throw err;
+  }
+}
+
+export function classGrades(ctx: Ctx, cls: ClassSummary): Promise<RawClassGrade> {
+  return inClass(cls, () => ctx.cache.get(`grades:${cls.slugId}`, READ_TTL_MS, () => fetchClassGrades(ctx.halo, cls)));
+}
+
+export async function classDetail(ctx: Ctx, cls: ClassSummary): Promise<RawClassDetail> {
+  const d = await inClass(cls, () => ctx.cache.get(`class:${cls.slugId}`, READ_TTL_MS, () => fetchClassDetail(ctx.halo, cls.slugId, cls.id)));
+  if (!d) throw new ToolError(`Halo returned no details for ${describeClass(cls)}.`);
+  return d;
+}
+
+/** "CST-323 Cloud Computing" — the label tools print for a class. */
+export const classLabel = (cls: Pick<ClassSummary, "courseCode" | "name">): string => `${cls.courseCode} ${cls.name}`.trim();

@@ -1,0 +1,114 @@
+/**
+ * view_assignments: the class's assessments grouped by unit, with the due date that applies, the student's
+ * state, and a score only once the grade is published.
+ */
+import type { RawUnit } from "../queries/class-detail.js";
+import type { RawAssessmentGrade } from "../queries/gradebook.js";
+import { parseHaloDate } from "../format/dates.js";
+import { fields, plural } from "../format/text.js";
+import { dayOf, dueOf, scoreText, statusWord, tagList, typeWord, whenAt, type Clock, num } from "./common.js";
+
+export interface AssignmentRow {
+  id: string;
+  title: string;
+  type: string;
+  points?: number;
+  due?: Date;
+  start?: Date;
+  status?: string;
+  submittedAt?: Date;
+  /** Present only for PUBLISHED grades. */
+  score?: string;
+  unitId?: string;
+  flags: string[];
+}
+
+export interface UnitGroup {
+  title: string;
+  sequence: number;
+  start?: Date;
+  end?: Date;
+  current: boolean;
+  rows: AssignmentRow[];
+}
+
+function flagsOf(a: { requiresLopesWrite?: boolean | null; isGroupEnabled?: boolean | null; inPerson?: boolean | null; tags?: ReadonlyArray<string | null> | null }): string[] {
+  const f: string[] = [];
+  if (a.isGroupEnabled) f.push("group");
+  if (a.requiresLopesWrite) f.push("LopesWrite");
+  if (a.inPerson) f.push("in person");
+  for (const t of tagList(a.tags)) if (!f.includes(t) && t !== "in person" && t !== "uses lopes cloud") f.push(t);
+  return f;
+}
+
+export function rowFromGrade(g: RawAssessmentGrade): AssignmentRow {
+  const a = g.assessment;
+  const published = g.status === "PUBLISHED";
+  const sub = g.assignmentSubmission;
+  return {
+    id: a.id,
+    title: a.title,
+    type: a.type,
+    points: a.points ?? undefined,
+    due: dueOf(g, a),
+    start: parseHaloDate(a.startDate),
+    status: g.status,
+    submittedAt: parseHaloDate(sub?.submissionDate ?? g.userQuizAssessment?.submissionDate ?? g.post?.publishDate),
+    score: published ? scoreText(g.finalPoints, a.points) : undefined,
+    flags: flagsOf(a),
+  };
+}
+
+/** Joins gradebook rows onto the class's unit structure; items only one side knows still appear. */
+export function groupByUnit(grades: readonly RawAssessmentGrade[], units: readonly RawUnit[]): UnitGroup[] {
+  const byId = new Map(grades.map((g) => [g.assessment.id, rowFromGrade(g)]));
+  const used = new Set<string>();
+  const groups: UnitGroup[] = units.map((u) => ({
+    title: u.title,
+    sequence: u.sequence ?? 0,
+    start: parseHaloDate(u.startDate),
+    end: parseHaloDate(u.endDate),
+    current: !!u.current,
+    rows: u.assessments.map((a) => {
+      used.add(a.id);
+      return byId.get(a.id) ?? { id: a.id, title: a.title, type: a.type, points: a.points ?? undefined, due: dueOf(a), start: parseHaloDate(a.startDate), flags: flagsOf(a) };
+    }),
+  }));
+  const rest = [...byId.values()].filter((r) => !used.has(r.id));
+  if (rest.length) groups.push({ title: "Other graded items", sequence: Number.MAX_SAFE_INTEGER, current: false, rows: rest });
+  for (const g of groups) g.rows.sort((a, b) => (a.due?.getTime() ?? Infinity) - (b.due?.getTime() ?? Infinity));
+  return groups.filter((g) => g.rows.length > 0);
+}
+
+export function rowLine(r: AssignmentRow, c: Clock): string {
+  const state = r.score
+    ? `graded ${r.score}`
+    : r.submittedAt && (r.status === "SUBMITTED" || r.status === "LATE")
+      ? `${statusWord(r.status)} ${whenAt(r.submittedAt, c)}`
+      : r.status
+        ? statusWord(r.status)
+        : undefined;
+  const opens = r.start && r.start > c.now ? `opens ${whenAt(r.start, c)}` : undefined;
+  return `- ${fields([
+    ["", r.title],
+    ["", typeWord(r.type)],
+    ["", r.points !== undefined ? `${num(r.points)} pts` : undefined],
+    ["due", whenAt(r.due, c)],
+    ["", opens],
+    ["", state],
+    ["", r.flags.length ? r.flags.join(", ") : undefined],
+    ["id", r.id],
+  ])}`;
+}
+
+export function renderAssignments(header: string, groups: readonly UnitGroup[], c: Clock): string {
+  const total = groups.reduce((n, g) => n + g.rows.length, 0);
+  const out = [`${header} — ${plural(total, "assessment")} (id is for assignment_details / feedback)`];
+  for (const g of groups) {
+    const range = g.start || g.end ? ` (${[dayOf(g.start, c.tz), dayOf(g.end, c.tz)].filter(Boolean).join(" – ")})` : "";
+    out.push("", `## ${g.title}${range}${g.current ? " — current unit" : ""}`);
+    for (const r of g.rows) out.push(rowLine(r, c));
+  }
+  if (total === 0) out.push("No assessments are listed for this class yet.");
+  return out.join("\n");
+}

@@ -1,0 +1,91 @@
+/**
+ * Small pieces every read view shares: the due date that applies to the student, status words, scores that
+ * appear only when published, deep links into Halo's web app, and day-only dates for class ranges.
+ */
+import { effectiveDue, when } from "../format/dates.js";
+
+export interface Clock {
+  tz: string;
+  now: Date;
+}
+
+interface Dated {
+  dueDate?: string | null;
+  accommodatedDueDate?: string | null;
+}
+
+/** The due date that applies: any accommodated date (grade row first, then assessment) wins over the plain one. */
+export function dueOf(row: Dated | null | undefined, assessment?: Dated | null): Date | undefined {
+  const acc = row?.accommodatedDueDate || assessment?.accommodatedDueDate;
+  const due = row?.dueDate || assessment?.dueDate;
+  return effectiveDue(due, acc);
+}
+
+export function whenAt(d: Date | string | null | undefined, c: Clock): string | undefined {
+  return when(d ?? undefined, c.tz, c.now);
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  UPCOMING: "not open yet",
+  ACTIVE: "open, not submitted",
+  IN_PROGRESS: "started, not submitted",
+  SUBMITTED: "submitted",
+  LATE: "late",
+  OVERDUE: "overdue, not submitted",
+  REASSIGNED: "reassigned: resubmit",
+  PUBLISHED: "graded",
+};
+
+export function statusWord(status: string | null | undefined): string {
+  if (!status) return "no status";
+  return STATUS_WORDS[status] ?? status.toLowerCase().replace(/_/g, " ");
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  ASSIGNMENT: "assignment",
+  DISCUSSION_QUESTION: "discussion",
+  QUIZ: "quiz",
+  PARTICIPATION: "participation",
+  LTI: "external tool",
+};
+export const typeWord = (t: string | null | undefined): string => (t ? (TYPE_WORDS[t] ?? t.toLowerCase()) : "item");
+
+export function num(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, "");
+}
+
+/** "45/50 (90%)" — callers pass points only for PUBLISHED grades. */
+export function scoreText(points: number | null | undefined, max: number | null | undefined): string | undefined {
+  if (points === null || points === undefined) return undefined;
+  if (!max) return num(points);
+  return `${num(points)}/${num(max)} (${num(Math.round((points / max) * 1000) / 10)}%)`;
+}
+
+export function classLink(base: string, slugId: string): string {
+  return `${base.replace(/\/+$/, "")}/courses/${encodeURIComponent(slugId)}`;
+}
+
+/** Deep link per the reference's web routes: quizzes, group work and everything else have different pages. */
+export function assessmentLink(base: string, slugId: string, a: { id: string; type?: string | null; isGroupEnabled?: boolean | null }): string {
+  const root = base.replace(/\/+$/, "");
+  if (a.type === "QUIZ") return `${root}/quiz/${encodeURIComponent(a.id)}`;
+  if (a.isGroupEnabled) return `${classLink(base, slugId)}/groups?assessmentId=${encodeURIComponent(a.id)}`;
+  return `${classLink(base, slugId)}#assignment-submission/${encodeURIComponent(a.id)}`;
+}
+
+const dayFmt = new Map<string, Intl.DateTimeFormat>();
+/** "Mon Jan 5 2026" in the student's zone, for ranges where the minute is noise (class and unit dates). */
+export function dayOf(d: Date | undefined, tz: string): string | undefined {
+  if (!d) return undefined;
+  let f = dayFmt.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone: tz, weekday: "short", month: "short", day: "numeric", year: "numeric" });
+    dayFmt.set(tz, f);
+  }
+  return f.format(d).replace(/,/g, "");
+}
+
+/** Tags worth showing (Halo also has internal ones). */
+export function tagList(tags: ReadonlyArray<string | null> | null | undefined): string[] {
+  return (tags ?? []).filter((t): t is string => !!t).map((t) => t.toLowerCase().replace(/_/g, " "));
+}

@@ -1,0 +1,79 @@
+/**
+ * Notification counts arrive as a list or a single object, with counts as numbers or strings. Everything
+ * is normalised to integers here, so tools only ever see one shape.
+ */
+import type { RawCount, RawNotifications } from "../queries/forums.js";
+import type { RawAlert } from "../queries/inbox.js";
+import { compact } from "../queries/common.js";
+
+export const FORUM_TYPES = ["ANNOUNCEMENTS", "DQ", "IDQ", "CQ", "INBOX", "GROUP"] as const;
+export type ForumTypeName = (typeof FORUM_TYPES)[number];
+
+export const FORUM_TYPE_WORDS: Record<ForumTypeName, string> = {
+  ANNOUNCEMENTS: "announcements",
+  DQ: "discussion posts",
+  IDQ: "individual discussion posts",
+  CQ: "class questions",
+  INBOX: "inbox messages",
+  GROUP: "group posts",
+};
+
+/** "3", 3, "3.0" → 3; null, "", "abc", negatives → 0. */
+export function toCount(v: RawCount): number {
+  if (v === null || v === undefined) return 0;
+  const n = typeof v === "number" ? v : Number(String(v).trim());
+  return Number.isFinite(n) && n > 0 ? Math.round(n) : 0;
+}
+
+export interface NormalisedNotifications {
+  /** Total per forum type (the larger of the stated total and the sum over classes). */
+  totals: Record<ForumTypeName, number>;
+  /** classId → forum type → count. */
+  byClass: Map<string, Partial<Record<ForumTypeName, number>>>;
+  /** Forum ids seen per type and class (the announcements fallback needs them). */
+  forums: Array<{ type: ForumTypeName; classId?: string; forumId: string; count: number }>;
+}
+
+export function normaliseNotifications(raw: RawNotifications): NormalisedNotifications {
+  const list = Array.isArray(raw) ? compact(raw) : raw ? [raw] : [];
+  const totals = Object.fromEntries(FORUM_TYPES.map((t) => [t, 0])) as Record<ForumTypeName, number>;
+  const byClass = new Map<string, Partial<Record<ForumTypeName, number>>>();
+  const forums: NormalisedNotifications["forums"] = [];
+  for (const n of list) {
+    for (const type of FORUM_TYPES) {
+      const entry = n.forumTypes?.[type];
+      if (!entry) continue;
+      let sum = 0;
+      for (const c of compact(entry.classes)) {
+        const count = toCount(c.count);
+        sum += count;
+        if (c.classId) {
+          const row = byClass.get(c.classId) ?? {};
+          row[type] = (row[type] ?? 0) + count;
+          byClass.set(c.classId, row);
+        }
+        for (const f of compact(c.forums)) {
+          if (f.forumId) forums.push({ type, ...(c.classId ? { classId: c.classId } : {}), forumId: f.forumId, count: toCount(f.count) });
+        }
+      }
+      totals[type] += Math.max(toCount(entry.count), sum);
+    }
+  }
+  return { totals, byClass, forums };
+}
+
+/** Announcement forum ids for one class, from notification counts and from the alert feed. */
+export function announcementForumIds(n: NormalisedNotifications | undefined, alerts: readonly RawAlert[], classId: string): string[] {
+  const ids = new Set<string>();
+  for (const f of n?.forums ?? []) if (f.type === "ANNOUNCEMENTS" && (!f.classId || f.classId === classId)) ids.add(f.forumId);
+  for (const a of alerts) {
+    const t = a.data?.forumType ?? "";
+    if (a.data?.forumId && /^ANNOUNCEMENT/i.test(t) && (!a.classId || a.classId === classId)) ids.add(a.data.forumId);
+  }
+  return [...ids];
+}
+
+export function countsLine(counts: Partial<Record<ForumTypeName, number>>): string {
+  const parts = FORUM_TYPES.filter((t) => (counts[t] ?? 0) > 0).map((t) => `${counts[t]} ${FORUM_TYPE_WORDS[t]}`);
+  return parts.length ? parts.join(", ") : "nothing unread";
+}
