@@ -1,4 +1,51 @@
-import type { ToolDef } from "./define.js";
+/**
+ * Attaching files to an assignment and turning it in. The sequences live in src/writes; these are the
+ * tool faces: names, arguments, and descriptions that tell the model when (and when not) to use them.
+ */
+import { z } from "zod";
+import { UPLOAD_TOOL, uploadFile } from "../writes/attach-file.js";
+import { INLINE_MAX_CHARS } from "../writes/source.js";
+import { SUBMIT_TOOL, submitAssignment } from "../writes/submit.js";
+import { defineTool, type ToolDef } from "./define.js";
 
-// Placeholder until this domain's tools land.
-export const tools: ToolDef[] = [];
+const classRef = z.string().trim().min(1).max(200).describe('The class: course code ("CST-323"), class code, slug or part of the name.');
+const assessmentId = z.string().trim().min(1).max(100).describe("The assignment's id (from the class's assignment list or the assignment details).");
+
+const upload = defineTool({
+  name: UPLOAD_TOOL,
+  title: "Attach a file to an assignment",
+  description:
+    "Attaches ONE file to the student's submission for an assignment WITHOUT turning it in; call again for more files, then submit_assignment. " +
+    "Give file_path (a file inside the server's upload folders; relative paths start in the first one; hidden files, folders and links leading outside are refused), " +
+    "or, when the client cannot share files with the server (HTTP/Docker), file_name plus content_base64 (small files only). " +
+    "Halo's API offers no way to remove an attached file from here: a wrong file must be removed by the student in Halo's web page before submitting. " +
+    "So attach only files the student asked for.",
+  input: z.object({
+    class_ref: classRef,
+    assessment_id: assessmentId,
+    file_path: z.string().min(1).max(4096).optional().describe("Path of the file to attach, inside an upload folder (absolute, or relative to the first upload folder)."),
+    file_name: z.string().min(1).max(200).optional().describe("Name for an inline file (with extension, e.g. essay.docx); use only together with content_base64."),
+    content_base64: z.string().max(INLINE_MAX_CHARS).optional().describe("The file's bytes, base64-encoded (at most 20 MB decoded); only when file_path cannot be used."),
+  }),
+  kind: "write",
+  idempotent: false,
+  handler: (args, ctx) => uploadFile(args, ctx),
+});
+
+const submit = defineTool({
+  name: SUBMIT_TOOL,
+  title: "Turn in an assignment (irreversible)",
+  description:
+    "Turns in everything attached to an assignment. Two steps: call WITHOUT confirm_token to get a preview (files, due date, late or on time, LopesWrite, group) — nothing changes; " +
+    "show it to the student and, only after they explicitly approve, call again with the same arguments plus the confirm_token from the preview. " +
+    "Irreversible. Refused when nothing is attached or it was already submitted.",
+  input: z.object({
+    class_ref: classRef,
+    assessment_id: assessmentId,
+    confirm_token: z.string().trim().min(1).max(200).optional().describe("The token from this tool's preview, only after the student approved that preview."),
+  }),
+  kind: "destructive",
+  handler: (args, ctx) => submitAssignment(args, ctx),
+});
+
+export const tools: ToolDef[] = [upload, submit];

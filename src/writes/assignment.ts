@@ -1,0 +1,80 @@
+/**
+ * Everything a write about one assignment needs, read fresh from Halo (never from cache: a preview or a
+ * refusal must reflect the submission as it is now).
+ */
+import { effectiveDue } from "../format/dates.js";
+import { isHaloError } from "../halo/errors.js";
+import { fetchAssessment, fetchSubmission, type RawAssessment, type RawSubmission, type RawSubmissionResource } from "../queries/assessment.js";
+import { compact } from "../queries/common.js";
+import { fetchClassGrades, type RawAssessmentGrade } from "../queries/gradebook.js";
+import type { ClassSummary } from "../tools/class-directory.js";
+import type { ToolContext } from "../tools/context.js";
+import { ToolError } from "../tools/errors.js";
+
+export interface AssignmentTarget {
+  cls: ClassSummary;
+  assessment: RawAssessment;
+  grade?: RawAssessmentGrade;
+  submission: RawSubmission | null;
+  /** The due date that applies to this student (accommodated wins). */
+  due?: Date;
+  groupId: string | null;
+}
+
+const NOT_SUBMITTABLE: Record<string, string> = {
+  DISCUSSION_QUESTION: "a discussion question: it is answered by posting in its discussion forum in Halo, not by uploading files",
+  QUIZ: "a quiz: take it in Halo's web page",
+  PARTICIPATION: "a participation grade: it comes from discussion posts, there is nothing to turn in",
+  LTI: "work done in an external tool linked from Halo, not submitted here",
+};
+
+export async function loadAssignment(ctx: ToolContext, classRef: string, assessmentId: string): Promise<AssignmentTarget> {
+  const cls = await ctx.classes.resolve(classRef);
+  const [assessment, grades, submission] = await Promise.all([
+    fetchAssessment(ctx.halo, assessmentId, cls).catch((e: unknown) => {
+      // An unknown id may come back as a not-found error rather than null.
+      if (isHaloError(e) && e.kind === "not_found") return null;
+      throw e;
+    }),
+    fetchClassGrades(ctx.halo, cls),
+    fetchSubmission(ctx.halo, assessmentId, cls),
+  ]);
+  if (!assessment || (assessment.courseClassId && assessment.courseClassId !== cls.id)) {
+    throw new ToolError(`${cls.courseCode} has no assessment with id ${assessmentId}. List the class's assignments to get the right id. Nothing was changed.`);
+  }
+  const kind = NOT_SUBMITTABLE[assessment.type];
+  if (kind) throw new ToolError(`"${assessment.title}" is ${kind}. Nothing was changed.`);
+  const grade = grades.grades.find((g) => g.assessment.id === assessmentId);
+  const due = effectiveDue(
+    grade?.dueDate ?? submission?.dueDate ?? assessment.dueDate,
+    grade?.accommodatedDueDate ?? submission?.accommodatedDueDate ?? assessment.accommodatedDueDate,
+  );
+  const groupId = grade?.assessmentGroup?.id ?? null;
+  if (assessment.isGroupEnabled && !groupId) {
+    throw new ToolError(`"${assessment.title}" is group work, but Halo shows no group for you yet, so a file could not be filed under your group. Check the group page in Halo (${groupLink(ctx, cls, assessmentId)}) or ask your instructor. Nothing was changed.`);
+  }
+  return { cls, assessment, grade, submission, due, groupId };
+}
+
+/** Files attached to the submission, in Halo's order. */
+export function attachedFiles(submission: RawSubmission | null): RawSubmissionResource[] {
+  return compact(submission?.resources).filter((r) => !!r.resource?.id);
+}
+
+/**
+ * Turned in already? A reassigned grade reopens the work, so the old submission date does not count then.
+ */
+export function submittedAt(t: Pick<AssignmentTarget, "submission" | "grade">): string | undefined {
+  const s = t.submission;
+  if (t.grade?.status === "REASSIGNED") return undefined;
+  if (s?.status === "SUBMITTED" || s?.submissionDate) return s.submissionDate ?? "an unknown time";
+  return undefined;
+}
+
+export function submissionLink(ctx: ToolContext, cls: ClassSummary, assessmentId: string): string {
+  return `${ctx.config.halo.baseUrl.replace(/\/+$/, "")}/courses/${cls.slugId}#assignment-submission/${assessmentId}`;
+}
+
+function groupLink(ctx: ToolContext, cls: ClassSummary, assessmentId: string): string {
+  return `${ctx.config.halo.baseUrl.replace(/\/+$/, "")}/courses/${cls.slugId}/groups?assessmentId=${assessmentId}`;
+}

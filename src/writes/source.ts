@@ -1,0 +1,67 @@
+/**
+ * Where an upload's bytes come from: a checked file on disk (streamed, never read whole) or, for clients
+ * that share no filesystem with the server, a base64 string decoded under a small cap.
+ */
+import { Readable } from "node:stream";
+import mime from "mime-types";
+import type { AppConfig } from "../config/types.js";
+import { ToolError } from "../tools/errors.js";
+import { checkFileName, checkSize, checkUploadPath, formatBytes } from "./paths.js";
+import type { UploadSource } from "./upload.js";
+
+/** Inline uploads travel inside one JSON-RPC message, so they stay small whatever uploadMaxBytes says. */
+export const INLINE_MAX_BYTES = 20 * 1024 * 1024;
+export const INLINE_MAX_CHARS = Math.ceil(INLINE_MAX_BYTES / 3) * 4 + 4;
+
+export interface OpenedSource extends UploadSource {
+  close: () => Promise<void>;
+}
+
+const contentType = (name: string): string => mime.lookup(name) || "application/octet-stream";
+
+export interface SourceArgs {
+  file_path?: string;
+  file_name?: string;
+  content_base64?: string;
+}
+
+export async function openSource(args: SourceArgs, config: AppConfig): Promise<OpenedSource> {
+  const inline = args.content_base64 !== undefined || args.file_name !== undefined;
+  if (args.file_path !== undefined && inline) {
+    throw new ToolError("Give either file_path, or file_name with content_base64, not both. Nothing was uploaded.");
+  }
+  if (args.file_path !== undefined) {
+    const f = await checkUploadPath(args.file_path, config.uploadRoots, config.uploadMaxBytes);
+    return {
+      name: f.name,
+      size: f.size,
+      contentType: contentType(f.name),
+      // Each attempt reads from the start of the already-verified handle; the caller closes it.
+      open: () => f.handle.createReadStream({ start: 0, autoClose: false }),
+      close: () => f.handle.close(),
+    };
+  }
+  if (args.file_name === undefined || args.content_base64 === undefined) {
+    throw new ToolError("Give file_path (a file in an upload folder), or file_name together with content_base64. Nothing was uploaded.");
+  }
+  const name = checkFileName(args.file_name.trim());
+  const b64 = args.content_base64.replace(/\s+/g, "");
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 === 1) {
+    throw new ToolError("content_base64 is not valid base64. Nothing was uploaded.");
+  }
+  const cap = Math.min(config.uploadMaxBytes, INLINE_MAX_BYTES);
+  // Size from the length alone, so an oversized payload is refused before it is decoded.
+  const estimated = Math.floor((b64.length * 3) / 4) - (b64.endsWith("==") ? 2 : b64.endsWith("=") ? 1 : 0);
+  if (estimated > cap) {
+    throw new ToolError(`"${name}" is ${formatBytes(estimated)}; inline uploads (content_base64) are limited to ${formatBytes(cap)}. Put the file in an upload folder and pass file_path instead. Nothing was uploaded.`);
+  }
+  const bytes = Buffer.from(b64, "base64");
+  checkSize(bytes.length, cap, name);
+  return {
+    name,
+    size: bytes.length,
+    contentType: contentType(name),
+    open: () => Readable.from([bytes]),
+    close: async () => undefined,
+  };
+}
