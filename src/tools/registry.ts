@@ -19,11 +19,12 @@ import * as participation from "./participation.js";
 import * as calendar from "./calendar.js";
 import * as messages from "./messages.js";
 import * as submissions from "./submissions.js";
+import * as acknowledgements from "./acknowledgements.js";
 import * as extras from "../server/extras.js";
 
 const domains: Array<{ tools: ToolDef[] }> = [
   session, classes, assignments, grades, discussions, announcements, inbox, notifications, materials,
-  planner, standing, changes, participation, calendar, messages, submissions,
+  planner, standing, changes, participation, calendar, messages, submissions, acknowledgements,
 ];
 
 export function allTools(): ToolDef[] {

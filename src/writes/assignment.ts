@@ -5,6 +5,7 @@
 import { effectiveDue } from "../format/dates.js";
 import { isHaloError } from "../halo/errors.js";
 import { fetchAssessment, fetchSubmission, type RawAssessment, type RawSubmission, type RawSubmissionResource } from "../queries/assessment.js";
+import { inClass } from "../queries/cached.js";
 import { compact } from "../queries/common.js";
 import { fetchClassGrades, type RawAssessmentGrade } from "../queries/gradebook.js";
 import type { ClassSummary } from "../tools/class-directory.js";
@@ -30,7 +31,7 @@ const NOT_SUBMITTABLE: Record<string, string> = {
 
 export async function loadAssignment(ctx: ToolContext, classRef: string, assessmentId: string): Promise<AssignmentTarget> {
   const cls = await ctx.classes.resolve(classRef);
-  const [assessment, grades, submission] = await Promise.all([
+  const [assessment, grades, submission] = await inClass(cls, () => Promise.all([
     fetchAssessment(ctx.halo, assessmentId, cls).catch((e: unknown) => {
       // An unknown id may come back as a not-found error rather than null.
       if (isHaloError(e) && e.kind === "not_found") return null;
@@ -38,7 +39,7 @@ export async function loadAssignment(ctx: ToolContext, classRef: string, assessm
     }),
     fetchClassGrades(ctx.halo, cls),
     fetchSubmission(ctx.halo, assessmentId, cls),
-  ]);
+  ]));
   if (!assessment || (assessment.courseClassId && assessment.courseClassId !== cls.id)) {
     throw new ToolError(`${cls.courseCode} has no assessment with id ${assessmentId}. List the class's assignments to get the right id. Nothing was changed.`);
   }

@@ -45,6 +45,7 @@ export async function uploadFile(args: UploadArgs, ctx: ToolContext): Promise<To
     const entry = { ...base, class: t.cls.slugId, file };
     await audit.append({ ...entry, outcome: "started" });
     const result = await uploadAndAttach(ctx, t, src);
+    ctx.cache.invalidate(); // cached submission states are stale whatever happened
     if (!result.ok) {
       await audit.append({ ...entry, outcome: "failed", step: result.step });
       return { text: failureText(ctx, t, src.name, result.step, result.reason), isError: true };

@@ -95,6 +95,7 @@ export async function messageTeacher(args: MessageArgs, ctx: ToolContext): Promi
   }
 
   // Success only when the thread shows a new post of ours; a lost reply may still have delivered it.
+  ctx.cache.invalidate();
   const after = await threadPosts(ctx, forum.forumId, cls).catch(() => undefined);
   // Without the earlier read, a post of ours with the same text is the best evidence available.
   const isNew = (p: RawPost) => (before ? !before.has(p.id) : htmlToMarkdown(p.content) === htmlToMarkdown(html));

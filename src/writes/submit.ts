@@ -74,7 +74,8 @@ export async function submitAssignment(args: SubmitArgs, ctx: ToolContext): Prom
     failure = failureReason(ctx, e);
   }
 
-  // Halo's word is the fresh submission state, whatever the submit call answered.
+  // Halo's word is the fresh submission state, whatever the submit call answered. Cached reads are stale now.
+  ctx.cache.invalidate();
   const after = await fetchSubmission(ctx.halo, t.assessment.id, t.cls).catch(() => undefined);
   const done = after !== undefined ? submittedAt({ submission: after, grade: undefined }) : undefined;
   if (done) {
