@@ -42,12 +42,18 @@ export class HaloClient implements HaloApi {
   }
 
   private async call(kind: RequestKind, op: string, attempt: (tokens: Tokens) => () => Promise<Response<string>>): Promise<Reply> {
-    const tokens = await this.sessions.tokensForCall();
+    let used = await this.sessions.tokensForCall();
+    // Tokens are read when the attempt actually leaves (it may have queued behind the semaphore while
+    // another call refreshed), so a burst of expired calls does not all fail first.
+    const run = () => {
+      used = this.sessions.latest ?? used;
+      return attempt(used)();
+    };
     try {
-      return await this.transport.send(kind, op, attempt(tokens));
+      return await this.transport.send(kind, op, run);
     } catch (e) {
       if (!isHaloError(e) || e.kind !== "auth") throw e;
-      const fresh = await this.sessions.afterAuthFailure(tokens);
+      const fresh = await this.sessions.afterAuthFailure(used);
       try {
         return await this.transport.send(kind, op, attempt(fresh));
       } catch (e2) {

@@ -57,6 +57,11 @@ export class SessionManager implements SessionControl {
     return this.info;
   }
 
+  /** The current tokens without any I/O (undefined before the session exists or once it expired). */
+  get latest(): Tokens | undefined {
+    return this.expired ? undefined : this.tokens;
+  }
+
   /** Tokens for the next gateway/orchestration call, establishing the session on first use. */
   async tokensForCall(): Promise<Tokens> {
     await this.pickUpHandEdits();
@@ -216,7 +221,7 @@ export class SessionManager implements SessionControl {
     } catch (e) {
       reason = isHaloError(e) ? e.message : "the web session could not be created";
     }
-    log.warn(`halo: ${reason}. ${msg.rawTokensNote}`);
+    log.warn(`halo: ${reason.replace(/\.$/, "")}. ${msg.rawTokensNote}`);
     return this.useDirect(pair, "tokens");
   }
 

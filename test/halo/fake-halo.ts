@@ -12,6 +12,14 @@ export const URLS = {
   store: "https://store.unit.test",
 };
 
+/**
+ * JSON with Set-Cookie as a plain Response: msw's HttpResponse copies Set-Cookie into a process-wide cookie
+ * store and re-sends it on later requests, which would hide bugs in our own cookie jar.
+ */
+function withCookie(body: unknown, setCookie: string, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: [["content-type", "application/json"], ["set-cookie", setCookie]] });
+}
+
 export type AuthFailure = "http401" | "message401" | "errorCode401" | "unauthenticated" | "malformed";
 
 export class FakeHalo {
@@ -82,21 +90,22 @@ export class FakeHalo {
     return [
       http.get(`${b}/api/auth/csrf`, () => {
         this.stats.csrfGets++;
-        return HttpResponse.json({ csrfToken: this.csrf }, { headers: { "set-cookie": `__Host-next-auth.csrf-token=${this.csrf}%7Chash0123; Path=/; Secure; HttpOnly` } });
+        return withCookie({ csrfToken: this.csrf }, `__Host-next-auth.csrf-token=${this.csrf}%7Chash0123; Path=/; Secure; HttpOnly`);
       }),
       http.post(`${b}/api/auth/callback/tokens`, async ({ request }) => {
         this.stats.callbacks++;
         const form = new URLSearchParams(await request.text());
         const ok = !this.callbackFails && form.get("csrfToken") === this.csrf && form.get("authToken") && form.get("contextToken") && form.get("json") === "true";
+        this.seen.body = Object.fromEntries(form);
         if (!ok) return HttpResponse.json({ url: `${b}/api/auth/error?error=CredentialsSignin` }, { status: 401 });
-        return HttpResponse.json({ url: b }, { headers: { "set-cookie": `__Secure-next-auth.session-token=${this.sessionCookie}; Path=/; Secure; HttpOnly` } });
+        return withCookie({ url: b }, `__Secure-next-auth.session-token=${this.sessionCookie}; Path=/; Secure; HttpOnly`);
       }),
       http.get(`${b}/api/auth/session`, ({ request }) => {
         this.stats.sessionGets++;
         this.seen.cookie = request.headers.get("cookie") ?? "";
         if (!this.hasSession(request)) return HttpResponse.json({});
         if (this.authToken.endsWith("-expired")) this.rotate(); // next-auth's jwt callback renews lazily
-        return HttpResponse.json(this.sessionJson(), { headers: { "set-cookie": `__Secure-next-auth.session-token=${this.sessionCookie}; Path=/; Secure; HttpOnly` } });
+        return withCookie(this.sessionJson(), `__Secure-next-auth.session-token=${this.sessionCookie}; Path=/; Secure; HttpOnly`);
       }),
       http.post(`${b}/api/auth/session`, async ({ request }) => {
         this.stats.refreshPosts++;
