@@ -1,0 +1,72 @@
+/** Behaviour variants the reference marks "varies", plus fault injection. Tests flip these; resetSwitches() restores. */
+export type AuthFailureMode = "http401" | "message401" | "errorCode401" | "malformed";
+export type InjectedFailure = "http500" | "http502" | "http503" | "http429" | "access" | "malformed" | "message401" | "errorCode401";
+export type RestStep = "presign" | "store" | "attach" | "status" | "submit" | "send" | "download";
+
+export interface Switches {
+  /** How the gateway reports missing/invalid/expired tokens. */
+  authFailureMode: AuthFailureMode;
+  /** HTTP status for GraphQL parse/validation failures (reference: 200 seen, 400 possible). */
+  validationStatus: 200 | 400;
+  /** Top level of getForumNotifications / getInboxNotifications. */
+  notificationsShape: "list" | "object";
+  /** Notification/alert count fields typed String instead of Int. */
+  countsAsStrings: boolean;
+  /** Root field `announcements`: one object, a list, or absent from the schema. */
+  announcements: "object" | "list" | "missing";
+  /** Keyed by operationName or root field name; whole request fails this way. */
+  failOperations: Record<string, InjectedFailure>;
+  /** Class ids or slugs whose class-scoped root fields fail (field error, data null for that field). */
+  failClassIds: string[];
+  /** How failClassIds fail: Permission Evaluator (access) or a generic upstream error. */
+  failClassMode: "access" | "error";
+  /** Inject a failure at one upload/submit/message step ("attach" = the GraphQL mutation). */
+  failRest: Partial<Record<RestStep, InjectedFailure>>;
+  /** Probabilities (0..1) of a random 429 / 503 on gateway and orchestration calls. */
+  rate429: number;
+  rate5xx: number;
+  seed: number;
+  retryAfterSeconds: number;
+  /** Delay every response (also settable through SandboxOptions.latencyMs). */
+  latencyMs: number;
+  /** A token pair stops working after this many gateway/orchestration calls (null = only time-based). */
+  expireTokensAfterCalls: number | null;
+  /** Gateway token lifetime in sandbox time. */
+  tokenLifetimeMs: number;
+  /** false: POST /api/auth/session is unsupported (old next-auth) and answers 400, so clients must fall back to GET. */
+  refreshViaPost: boolean;
+  /** false (reference): a local_auth session's POST refresh re-encrypts the same tokens with the SAME expiry. */
+  localAuthRefreshable: boolean;
+  /** Emit the session cookie as `.0`/`.1` chunks. */
+  chunkSessionCookie: boolean;
+  /** Orchestration rejects calls lacking transaction-id / current-class-slug-id / current-course-class-id with 400. */
+  requireClassHeaders: boolean;
+  /** downloadUrl reply: `{downloadUrl}` or `{result:{downloadUrl}}`. */
+  downloadUrlShape: "top" | "result";
+}
+
+export function defaultSwitches(latencyMs = 0): Switches {
+  return {
+    authFailureMode: "http401",
+    validationStatus: 200,
+    notificationsShape: "list",
+    countsAsStrings: false,
+    announcements: "object",
+    failOperations: {},
+    failClassIds: [],
+    failClassMode: "error",
+    failRest: {},
+    rate429: 0,
+    rate5xx: 0,
+    seed: 42,
+    retryAfterSeconds: 2,
+    latencyMs,
+    expireTokensAfterCalls: null,
+    tokenLifetimeMs: 3_600_000,
+    refreshViaPost: true,
+    localAuthRefreshable: false,
+    chunkSessionCookie: false,
+    requireClassHeaders: false,
+    downloadUrlShape: "top",
+  };
+}
