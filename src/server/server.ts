@@ -3,7 +3,7 @@
  */
 import { FastMCP } from "fastmcp";
 import type { AppConfig } from "../config/types.js";
-import type { HaloApi, SessionControlLike } from "../halo/types.js";
+import type { HaloApi, SessionControl } from "../halo/types.js";
 import { log } from "../log.js";
 import { redact } from "../redact.js";
 import { Cache } from "../tools/cache.js";
@@ -19,7 +19,7 @@ import path from "node:path";
 export interface ServerDeps {
   config: AppConfig;
   halo: HaloApi;
-  session: SessionControlLike;
+  session: SessionControl;
   now?: () => Date;
   /** Keep-alive pings; tests over in-memory transports turn them off or the process never exits. */
   ping?: boolean;

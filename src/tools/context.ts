@@ -8,7 +8,7 @@ import type { ClassDirectory } from "./class-directory.js";
 export interface ToolContext {
   halo: HaloApi;
   /** Session tools only (check_tokens, refresh, ...). Typed loosely until src/halo exports SessionControl. */
-  session: import("../halo/types.js").SessionControlLike;
+  session: import("../halo/types.js").SessionControl;
   config: AppConfig;
   /** The clock; tests fix it. */
   now: () => Date;

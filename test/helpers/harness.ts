@@ -1,0 +1,118 @@
+/**
+ * The test harness: the real server (createMcpServer + createHalo + resolved config) driven by the MCP
+ * SDK's Client over an in-memory transport, against the simulated Halo through msw. One harness at a time
+ * per test file (msw patches the process globally).
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { setupServer } from "msw/node";
+import { createConfigStore, resolveConfig, type AppConfig } from "../../src/config/index.js";
+import { createHalo, type Halo } from "../../src/halo/index.js";
+import { setLogSink } from "../../src/log.js";
+import { createSandbox, MSW_URLS, type Sandbox, type Switches } from "../../src/sandbox/index.js";
+import { createMcpServer } from "../../src/server/server.js";
+import type { ToolContext } from "../../src/tools/context.js";
+
+/** Saturday Nov 21 2026, 10:00 AM in Arizona. */
+export const FIXED_NOW = new Date("2026-11-21T17:00:00Z");
+
+export interface HarnessOptions {
+  now?: Date;
+  readOnly?: boolean;
+  switches?: Partial<Switches>;
+  /** Extra keys for config.json (merged over the sandbox credentials and URLs). */
+  configFile?: Record<string, unknown>;
+  /** Extra environment for resolveConfig (e.g. HALO_TIMEZONE). */
+  env?: Record<string, string>;
+  /** Runs after the sandbox is created, before the server starts. */
+  tweak?: (sandbox: Sandbox) => void;
+  /** Capture log lines instead of writing them to stderr. */
+  logs?: string[];
+}
+
+export interface CallResult {
+  text: string;
+  isError: boolean;
+}
+
+export interface Harness {
+  client: Client;
+  sandbox: Sandbox;
+  halo: Halo;
+  config: AppConfig;
+  context: ToolContext;
+  /** Temp dir: config.json, downloads/, uploads/ (an upload root), state files. */
+  dir: string;
+  uploadsDir: string;
+  call(name: string, args?: Record<string, unknown>): Promise<CallResult>;
+  /** Moves the server's clock (the sandbox world keeps its seeded dates). */
+  setNow(d: Date): void;
+  now(): Date;
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  let now = opts.now ?? FIXED_NOW;
+  const clock = () => now;
+  const sandbox = createSandbox({ now });
+  Object.assign(sandbox.switches, opts.switches ?? {});
+  opts.tweak?.(sandbox);
+
+  const dir = mkdtempSync(path.join(tmpdir(), "halo-harness-"));
+  const uploadsDir = path.join(dir, "uploads");
+  mkdirSync(uploadsDir);
+  const configPath = path.join(dir, "config.json");
+  writeFileSync(
+    configPath,
+    JSON.stringify({
+      cookie: sandbox.credentials.cookieHeader,
+      baseUrl: MSW_URLS.web,
+      gatewayUrl: MSW_URLS.gateway,
+      orchestrationUrl: MSW_URLS.orchestration,
+      uploadRoots: [uploadsDir],
+      downloadsDir: path.join(dir, "downloads"),
+      ...(opts.readOnly ? { readOnly: true } : {}),
+      ...opts.configFile,
+    }),
+    { mode: 0o600 },
+  );
+  const { config } = resolveConfig({ env: { HALO_CONFIG: configPath, ...opts.env }, argv: [], cwd: dir });
+
+  const logs = opts.logs;
+  setLogSink(logs ? (l) => logs.push(l) : () => undefined);
+  const msw = setupServer(...sandbox.handlers());
+  msw.listen({ onUnhandledRequest: "error" });
+
+  const halo = createHalo({ config, store: createConfigStore(config.configPath), fetchHooks: { sleep: async () => {}, persistDelayMs: 0 } });
+  const { server, context } = createMcpServer({ config, halo: halo.api, session: halo.session, now: clock, ping: false });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: "harness", version: "1.0.0" });
+  // Connect both ends at once: fastmcp's connect() polls for the client's capabilities, which only the
+  // client's initialize can deliver (awaiting the server first costs about a second).
+  const [session] = await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+
+  return {
+    client, sandbox, halo, config, context, dir, uploadsDir,
+    async call(name, args = {}) {
+      const r = await client.callTool({ name, arguments: args });
+      const content = (r.content ?? []) as Array<{ type: string; text?: string }>;
+      return { text: content.map((c) => c.text ?? "").join("\n"), isError: r.isError === true };
+    },
+    setNow(d) {
+      now = d;
+    },
+    now: clock,
+    async close() {
+      await client.close();
+      await session.close().catch(() => undefined);
+      await halo.flush().catch(() => undefined);
+      halo.close();
+      msw.close();
+      setLogSink(undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
