@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+/**
+ * The bin entry: the only place that reads process.env and touches the real stdio. In stdio mode stdout
+ * belongs to the MCP protocol; only init/doctor/help/version (not MCP mode) print there.
+ */
+import { log } from "./log.js";
+import { runCli } from "./cli/main.js";
+import type { CliIo } from "./cli/io.js";
+
+// eslint-disable-next-line no-restricted-properties -- human output of init/doctor/--help/--version, never in MCP stdio mode
+const stdout = process.stdout;
+const io: CliIo = {
+  env: process.env,
+  cwd: process.cwd(),
+  out: (t) => void stdout.write(t.endsWith("\n") ? t : t + "\n"),
+  err: (t) => void process.stderr.write(t.endsWith("\n") ? t : t + "\n"),
+  stdin: process.stdin,
+  interactive: Boolean(process.stderr.isTTY),
+};
+
+async function main(): Promise<void> {
+  const result = await runCli(process.argv.slice(2), io);
+  if ("exitCode" in result) {
+    process.exitCode = result.exitCode;
+    return;
+  }
+  const { running } = result;
+  let stopping = false;
+  const stop = (why: string) => {
+    if (stopping) {
+      process.exit(1); // second signal: the operator insists
+    }
+    stopping = true;
+    log.info(`stopping (${why})`);
+    // A stuck Halo call must not keep a container from stopping.
+    setTimeout(() => process.exit(0), 5000).unref();
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGHUP", () => stop("SIGHUP"));
+  void running.done.then(() => stop("client closed stdin"));
+}
+
+main().catch((e: unknown) => {
+  log.error("halo-lms-mcp could not start", e instanceof Error ? e.message : String(e));
+  process.exitCode = 1;
+});

@@ -1,0 +1,130 @@
+/**
+ * `halo-lms-mcp doctor`: every check says what is wrong and how to fix it; non-zero exit on a failure.
+ */
+import { access, constants, stat } from "node:fs/promises";
+import type { AppConfig } from "../config/types.js";
+import { createConfigStore } from "../config/store.js";
+import { createHalo } from "../halo/index.js";
+import type { CliIo } from "./io.js";
+import { inContainer } from "./serve.js";
+
+export type Level = "ok" | "warn" | "fail";
+export interface Check {
+  level: Level;
+  what: string;
+  fix?: string;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+const DAY = 24 * 60 * 60 * 1000;
+
+async function reachable(url: string, timeoutMs: number): Promise<string | undefined> {
+  try {
+    // Any HTTP answer (even 400/401/404) proves DNS, TLS and routing work; only network errors count.
+    const r = await fetch(url, { method: "GET", redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    await r.body?.cancel().catch(() => undefined);
+    return undefined;
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string } }).cause?.code;
+    return cause ?? (e instanceof Error && e.name === "TimeoutError" ? "timed out" : "network error");
+  }
+}
+
+export async function fileChecks(config: AppConfig): Promise<Check[]> {
+  const out: Check[] = [];
+  const p = config.configPath;
+  try {
+    const s = await stat(p);
+    const mode = s.mode & 0o777;
+    const file = await createConfigStore(p).read().catch(() => ({}) as Record<string, unknown>);
+    const secret = ["cookie", "authToken", "contextToken", "session", "mcpAuthToken"].some((k) => file[k] !== undefined && file[k] !== null);
+    if (process.platform !== "win32" && mode & 0o077 && secret) out.push({ level: "fail", what: `${p} is readable by other users (mode ${mode.toString(8)})`, fix: `chmod 600 "${p}"` });
+    else out.push({ level: "ok", what: `config file ${p}${process.platform !== "win32" ? ` (mode ${mode.toString(8)})` : ""}` });
+  } catch {
+    const fromEnv = Boolean(config.halo.cookie || config.halo.authToken);
+    out.push({ level: fromEnv ? "warn" : "fail", what: `no config file at ${p}`, fix: fromEnv ? "fine when the login comes from the environment; run `halo-lms-mcp init` to save it" : "run `halo-lms-mcp init` (or pass --config / HALO_CONFIG pointing at your file)" });
+  }
+  try {
+    await access(config.downloadsDir, constants.W_OK);
+    out.push({ level: "ok", what: `downloads folder ${config.downloadsDir} is writable` });
+  } catch {
+    out.push({ level: "warn", what: `downloads folder ${config.downloadsDir} is missing or not writable`, fix: `mkdir -p "${config.downloadsDir}" (created automatically on first download if the parent is writable)` });
+  }
+  const roots = await Promise.all(config.uploadRoots.map(async (r) => ((await access(r).then(() => true, () => false)) ? undefined : r)));
+  const missing = roots.filter((r): r is string => Boolean(r));
+  if (missing.length) out.push({ level: "warn", what: `upload folders not found: ${missing.join(", ")}`, fix: "create them or change HALO_UPLOAD_ROOTS / uploadRoots" });
+  else out.push({ level: "ok", what: `uploads allowed from: ${config.uploadRoots.join(", ")}` });
+  return out;
+}
+
+export function httpChecks(config: AppConfig, env: CliIo["env"]): Check[] {
+  const out: Check[] = [];
+  const h = config.http;
+  if (config.transport !== "http") {
+    out.push({ level: "ok", what: "transport stdio (HTTP settings not used)" });
+    return out;
+  }
+  if (h.authToken) out.push({ level: "ok", what: "HTTP bearer token is configured" });
+  else out.push({ level: "warn", what: "no MCP_AUTH_TOKEN yet", fix: "one is generated and saved on first start, and the `claude mcp add` command is printed then" });
+  if (LOOPBACK.has(h.host)) out.push({ level: "ok", what: `HTTP binds ${h.host}:${h.port} (this machine only)` });
+  else if (inContainer(env)) out.push({ level: "ok", what: `HTTP binds ${h.host}:${h.port} inside a container`, fix: "publish it as 127.0.0.1:8000:8000, not 8000:8000" });
+  else out.push({ level: "warn", what: `HTTP binds ${h.host}: reachable from other machines`, fix: "use MCP_HOST=127.0.0.1 unless you really mean to expose it" });
+  if (h.allowedOrigins.length) out.push({ level: "ok", what: `browser origins allowed: ${h.allowedOrigins.join(", ")}` });
+  return out;
+}
+
+export async function haloChecks(config: AppConfig, now = Date.now()): Promise<Check[]> {
+  const out: Check[] = [];
+  const hosts: Array<[string, string]> = [
+    ["web", config.halo.baseUrl],
+    ["gateway", config.halo.gatewayUrl],
+    ["orchestration", config.halo.orchestrationUrl],
+  ];
+  const results = await Promise.all(hosts.map(async ([name, url]) => [name, url, await reachable(url, Math.min(config.halo.requestTimeoutMs, 15_000))] as const));
+  let offline = false;
+  for (const [name, url, err] of results) {
+    if (err) offline = true;
+    out.push(err ? { level: "fail", what: `cannot reach Halo ${name} at ${url} (${err})`, fix: "check your internet connection, VPN or proxy; inside Docker, the container's DNS" } : { level: "ok", what: `Halo ${name} reachable (${new URL(url).host})` });
+  }
+  if (!config.halo.cookie && !(config.halo.authToken && config.halo.contextToken)) {
+    out.push({ level: "fail", what: "no Halo login configured", fix: "run `halo-lms-mcp init` (or set HALO_COOKIE)" });
+    return out;
+  }
+  if (offline) return out;
+  const halo = createHalo({ config, store: createConfigStore(config.configPath) });
+  try {
+    const s = await halo.session.status();
+    if (s.state === "ok") {
+      out.push({ level: "ok", what: `Halo login works (${s.authMethod ?? "session"}, user ${s.userId ?? "?"})` });
+      const end = s.expires ? Date.parse(s.expires) : NaN;
+      if (Number.isFinite(end)) {
+        const days = Math.floor((end - now) / DAY);
+        if (end - now < 3 * DAY) out.push({ level: "warn", what: `the Halo browser session ends ${s.expires} (${days <= 0 ? "today" : `in ${days} day(s)`})`, fix: "log in to Halo in the browser again soon and re-run `halo-lms-mcp init`" });
+        else out.push({ level: "ok", what: `session valid until ${s.expires} (${days} days)` });
+      }
+    } else if (s.state === "unknown") {
+      out.push({ level: "warn", what: `login could not be fully verified: ${s.message ?? "unknown"}` });
+    } else {
+      out.push({ level: "fail", what: `Halo login ${s.state === "expired" ? "has expired" : "is missing"}`, fix: s.message ?? "run `halo-lms-mcp init` again" });
+    }
+    await halo.flush().catch(() => undefined);
+  } finally {
+    halo.close();
+  }
+  return out;
+}
+
+export async function runDoctor(config: AppConfig, warnings: readonly string[], io: CliIo): Promise<number> {
+  const checks: Check[] = [
+    ...warnings.map((w): Check => ({ level: "warn", what: w })),
+    ...(await fileChecks(config)),
+    ...httpChecks(config, io.env),
+    ...(await haloChecks(config)),
+  ];
+  const mark: Record<Level, string> = { ok: "ok  ", warn: "warn", fail: "FAIL" };
+  for (const c of checks) io.out(`[${mark[c.level]}] ${c.what}${c.fix ? `\n       fix: ${c.fix}` : ""}`);
+  const fails = checks.filter((c) => c.level === "fail").length;
+  const warns = checks.filter((c) => c.level === "warn").length;
+  io.out(fails ? `\n${fails} problem(s) to fix${warns ? `, ${warns} warning(s)` : ""}.` : `\nAll good${warns ? ` (${warns} warning(s))` : ""}.`);
+  return fails ? 1 : 0;
+}

@@ -1,0 +1,14 @@
+/** What the CLI commands get from the outside world; the entry point builds it, tests fake it. */
+import type { Readable } from "node:stream";
+
+export interface CliIo {
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  /** Human output of init/doctor/help/version (stdout; never used in stdio MCP mode). */
+  out: (text: string) => void;
+  /** Unredacted operator output (stderr): the one-time token line, prompts. */
+  err: (text: string) => void;
+  stdin: Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
+  /** Whether stderr is a terminal (prompts are shown there). */
+  interactive: boolean;
+}

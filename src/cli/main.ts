@@ -1,0 +1,96 @@
+/**
+ * Command dispatch. Everything the process provides (env, argv, stdio) comes in through `io`, so tests
+ * drive the whole CLI in-process.
+ */
+import { isConfigError, parseFlags, resolveConfig } from "../config/index.js";
+import type { AppConfig } from "../config/types.js";
+import { log } from "../log.js";
+import { VERSION } from "../version.js";
+import { runDoctor } from "./doctor.js";
+import { HELP } from "./help.js";
+import { runInit, type InitFlags } from "./init.js";
+import type { CliIo } from "./io.js";
+import { serve, type Running } from "./serve.js";
+
+export interface ParsedCli {
+  command: "serve" | "init" | "doctor" | "help" | "version";
+  sandbox: boolean;
+  init: InitFlags;
+  error?: string;
+}
+
+const INIT_VALUED: Record<string, "cookie" | "authToken" | "contextToken"> = { "--cookie": "cookie", "--auth-token": "authToken", "--context-token": "contextToken" };
+
+/** `rest` = what the config flag parser did not take. */
+export function parseCli(rest: readonly string[]): ParsedCli {
+  const out: ParsedCli = { command: "serve", sandbox: false, init: { stdin: false, validate: true } };
+  const args = [...rest];
+  if (args[0] && !args[0].startsWith("-")) {
+    const sub = args.shift() as string;
+    if (sub === "init" || sub === "doctor" || sub === "serve") out.command = sub;
+    else if (sub === "help") out.command = "help";
+    else return { ...out, error: `unknown command "${sub}"` };
+  }
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const eq = a.indexOf("=");
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    if (name === "--help" || name === "-h") return { ...out, command: "help" };
+    if (name === "--version" || name === "-v" || name === "-V") return { ...out, command: "version" };
+    if (name === "--sandbox" && out.command === "serve") out.sandbox = true;
+    else if (out.command === "init" && name === "--stdin") out.init.stdin = true;
+    else if (out.command === "init" && name === "--no-validate") out.init.validate = false;
+    else if (out.command === "init" && name in INIT_VALUED) {
+      const value = eq > 0 ? a.slice(eq + 1) : args[++i];
+      if (value === undefined || value === "") return { ...out, error: `${name}: expected a value` };
+      out.init[INIT_VALUED[name] as "cookie" | "authToken" | "contextToken"] = value;
+    } else return { ...out, error: `unknown option "${name}"` };
+  }
+  return out;
+}
+
+export type CliResult = { exitCode: number } | { running: Running };
+
+function loadConfig(argv: readonly string[], io: CliIo, envOverride: Record<string, string> = {}): { config: AppConfig; warnings: string[] } {
+  return resolveConfig({ env: { ...io.env, ...envOverride }, argv, cwd: io.cwd });
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<CliResult> {
+  const cli = parseCli(parseFlags(argv).rest);
+  if (cli.error) {
+    io.err(`halo-lms-mcp: ${cli.error}. Try --help.`);
+    return { exitCode: 2 };
+  }
+  if (cli.command === "help") {
+    io.out(HELP);
+    return { exitCode: 0 };
+  }
+  if (cli.command === "version") {
+    io.out(VERSION);
+    return { exitCode: 0 };
+  }
+
+  let loaded: { config: AppConfig; warnings: string[] };
+  let sandboxClose: (() => Promise<void>) | undefined;
+  try {
+    if (cli.sandbox) {
+      const { startDemoSandbox } = await import("./sandbox.js");
+      const sb = await startDemoSandbox();
+      sandboxClose = sb.close;
+      loaded = loadConfig(argv, io, sb.env);
+    } else loaded = loadConfig(argv, io);
+  } catch (e) {
+    await sandboxClose?.();
+    if (isConfigError(e)) {
+      io.err(`halo-lms-mcp: configuration problem: ${e.message}`);
+      return { exitCode: 2 };
+    }
+    throw e;
+  }
+  const { config, warnings } = loaded;
+
+  if (cli.command === "doctor") return { exitCode: await runDoctor(config, warnings, io) };
+  for (const w of warnings) log.warn(w);
+  if (cli.command === "init") return { exitCode: await runInit(config, cli.init, io) };
+  return { running: await serve(config, io, { onClose: sandboxClose }) };
+}

@@ -1,0 +1,65 @@
+/**
+ * Runs the MCP server on the configured transport. Returns a handle whose `done` settles when the
+ * session ends by itself (stdin closed in stdio mode); the entry point handles signals.
+ */
+import { existsSync } from "node:fs";
+import type { AppConfig } from "../config/types.js";
+import { createConfigStore } from "../config/store.js";
+import { createHalo } from "../halo/index.js";
+import { log, setLogLevel } from "../log.js";
+import { createMcpServer } from "../server/server.js";
+import { startHttp } from "../transport/http.js";
+import { ensureHttpToken, tokenAnnouncement } from "../transport/token.js";
+import type { CliIo } from "./io.js";
+
+export interface Running {
+  /** HTTP endpoint (http mode). */
+  url?: string;
+  /** Settles when the server stopped on its own (stdio: the client closed stdin). */
+  done: Promise<void>;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+
+
+export function inContainer(env: CliIo["env"]): boolean {
+  return existsSync("/.dockerenv") || existsSync("/run/.containerenv") || Boolean(env.container);
+}
+
+export async function serve(config: AppConfig, io: CliIo, extra: { onClose?: () => Promise<void> } = {}): Promise<Running> {
+  setLogLevel(config.logLevel);
+  const store = createConfigStore(config.configPath);
+  const halo = createHalo({ config, store });
+  const { server } = createMcpServer({ config, halo: halo.api, session: halo.session });
+
+  let closing: Promise<void> | undefined;
+  const shutdown = async (stopTransport: () => Promise<void>) => {
+    await stopTransport().catch((e: unknown) => log.warn("error while stopping the transport", e));
+    await halo.flush().catch(() => undefined);
+    halo.close();
+    await store.flush().catch(() => undefined);
+    await extra.onClose?.().catch(() => undefined);
+  };
+
+  if (config.transport === "stdio") {
+    await server.start({ transportType: "stdio" });
+    log.info(`halo-lms-mcp ready on stdio${config.readOnly ? " (read-only)" : ""}`);
+    const done = new Promise<void>((resolve) => {
+      io.stdin.once("end", resolve);
+      io.stdin.once("close", resolve);
+    });
+    return { done, close: () => (closing ??= shutdown(() => server.stop())) };
+  }
+
+  const { host, port } = config.http;
+  const { token, generated } = await ensureHttpToken({ configured: config.http.authToken, store });
+  const handle = await startHttp({ server, host, port, token, allowedHosts: config.http.allowedHosts, allowedOrigins: config.http.allowedOrigins });
+  if (generated) io.err(tokenAnnouncement(handle.url, token, store.path));
+  if (!LOOPBACK.has(host)) {
+    const where = inContainer(io.env) ? "inside the container; publish it on 127.0.0.1 only (see docker-compose.yml)" : "reachable from other machines on your network unless a firewall blocks it";
+    log.warn(`HTTP bound to ${host}: ${where}. Every request still needs the bearer token.`);
+  }
+  log.info(`halo-lms-mcp ready on ${handle.url}${config.readOnly ? " (read-only)" : ""}; health at /health`);
+  return { url: handle.url, done: new Promise<void>(() => {}), close: () => (closing ??= shutdown(() => handle.close())) };
+}

@@ -1,0 +1,36 @@
+/** Ready-to-paste client configuration. Everything points at the config file by absolute path, so the
+ * client may start the server from any working directory. */
+import { claudeAddCommand } from "../transport/security.js";
+
+export interface SnippetInput {
+  configPath: string;
+  /** HTTP endpoint, e.g. http://127.0.0.1:8000/mcp */
+  httpUrl: string;
+  /** MCP bearer token, when one exists. */
+  httpToken?: string;
+}
+
+const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+export function clientSnippets(s: SnippetInput): string {
+  const stdioJson = JSON.stringify({ mcpServers: { halo: { command: "npx", args: ["-y", "halo-lms-mcp"], env: { HALO_CONFIG: s.configPath } } } }, null, 2);
+  const token = s.httpToken ?? "<MCP_AUTH_TOKEN from the config file>";
+  const httpJson = JSON.stringify({ mcpServers: { halo: { url: s.httpUrl, headers: { Authorization: `Bearer ${token}` } } } }, null, 2);
+  return [
+    "Claude Code (stdio, the server runs on demand):",
+    `  claude mcp add halo -e HALO_CONFIG=${shellQuote(s.configPath)} -- npx -y halo-lms-mcp`,
+    "",
+    "Claude Code (HTTP, server already running e.g. in Docker):",
+    `  ${claudeAddCommand(s.httpUrl, token)}`,
+    "",
+    "Claude Desktop (claude_desktop_config.json; macOS: ~/Library/Application Support/Claude/, Windows: %APPDATA%\\Claude\\):",
+    indent(stdioJson),
+    "",
+    "Cursor (~/.cursor/mcp.json or .cursor/mcp.json in a project), stdio:",
+    indent(stdioJson),
+    "Cursor, HTTP:",
+    indent(httpJson),
+  ].join("\n");
+}
+
+const indent = (t: string) => t.split("\n").map((l) => "  " + l).join("\n");
