@@ -33,7 +33,8 @@ interface PresignReply {
 
 /** Short reason for a failed step; HaloError messages are already free of secrets (runTool redacts again). */
 export function failureReason(ctx: ToolContext, err: unknown): string {
-  if (isHaloError(err)) return err.kind === "access" ? "Halo refused access to this class" : err.message;
+  // Callers end the sentence themselves.
+  if (isHaloError(err)) return err.kind === "access" ? "Halo refused access to this class" : err.message.trim().replace(/\.+$/, "");
   ctx.log.error("write step failed unexpectedly", err);
   return "an unexpected error (details are in the server log)";
 }

@@ -1,0 +1,127 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { SEED } from "../../src/sandbox/index.js";
+import { startHarness } from "../helpers/harness.js";
+import { auditLines, auditText, writeCalls } from "../writes/support.js";
+
+type H = Awaited<ReturnType<typeof startHarness>>;
+let open: H[] = [];
+async function harness(opts: Parameters<typeof startHarness>[0] = {}): Promise<H> {
+  const h = await startHarness(opts);
+  open.push(h);
+  return h;
+}
+afterEach(async () => {
+  await Promise.all(open.map((h) => h.close()));
+  open = [];
+});
+
+const CLASS = "CST-323";
+const A = SEED.assessments.upload;
+const attachedNames = (h: H, id = A) =>
+  (h.sandbox.world.submissions.find((s) => s.assessmentId === id)?.resources ?? []).map((r) => h.sandbox.world.resources[r.resourceId]?.name);
+
+describe("upload_assignment_file", () => {
+  it("streams an allowed file through presign → PUT → attach → COMPLETED and reports it attached, not submitted", async () => {
+    const h = await harness();
+    writeFileSync(path.join(h.uploadsDir, "Proposal.DOCX"), "x".repeat(5000));
+    const r = await h.call("upload_assignment_file", { class_ref: CLASS, assessment_id: A, file_path: "Proposal.DOCX" });
+    expect(r.isError, r.text).toBe(false);
+    expect(r.text).toMatch(/^Attached "Proposal.DOCX" \(4.9 KB\) to ".*" in CST-323\. It is NOT turned in yet\./);
+    expect(r.text).toMatch(/submit_assignment/);
+    expect(attachedNames(h)).toEqual(["Proposal.DOCX"]);
+    const order = writeCalls(h.sandbox.stats.calls).map((c) => c.replace(/^store .*/, "store PUT"));
+    expect(order).toEqual([
+      expect.stringMatching(/^orchestration .*generate-presigned-urls$/),
+      "store PUT",
+      "gateway BulkAddAssignmentSubmissionResource",
+      expect.stringMatching(/^orchestration .*fileUploadStatus$/),
+    ]);
+    expect(auditLines(h.dir).map((l) => l.outcome)).toEqual(["started", "succeeded"]);
+    expect(auditLines(h.dir)[1]).toMatchObject({ tool: "upload_assignment_file", assessment: A, file: { name: "Proposal.DOCX", size: 5000 } });
+    expect(auditText(h.dir)).not.toContain("xxxx");
+  });
+
+  it("accepts file_name + content_base64 for clients without a shared filesystem", async () => {
+    const h = await harness();
+    const r = await h.call("upload_assignment_file", { class_ref: CLASS, assessment_id: A, file_name: "notes.txt", content_base64: Buffer.from("my notes").toString("base64") });
+    expect(r.isError, r.text).toBe(false);
+    expect(attachedNames(h)).toEqual(["notes.txt"]);
+  });
+
+  it("files group work under the student's group", async () => {
+    const h = await harness();
+    writeFileSync(path.join(h.uploadsDir, "group.pdf"), "%PDF-1.4");
+    const r = await h.call("upload_assignment_file", { class_ref: "ENG-106", assessment_id: SEED.assessments.groupProject, file_path: "group.pdf" });
+    expect(r.isError, r.text).toBe(false);
+  });
+
+  it("refuses forbidden paths before anything is sent", async () => {
+    const h = await harness();
+    const outside = mkdtempSync(path.join(tmpdir(), "outside-"));
+    writeFileSync(path.join(outside, "secret.pdf"), "secret");
+    symlinkSync(path.join(outside, "secret.pdf"), path.join(h.uploadsDir, "link.pdf"));
+    writeFileSync(path.join(h.uploadsDir, ".env"), "TOKEN=1");
+    mkdirSync(path.join(h.uploadsDir, "folder.pdf"));
+    writeFileSync(path.join(h.uploadsDir, "empty.pdf"), "");
+    const cases: Array<[string, RegExp]> = [
+      [path.join(outside, "secret.pdf"), /outside the upload folders/],
+      ["../secret.pdf", /"\.\." segments/],
+      ["link.pdf", /points outside/],
+      ["/etc/passwd", /outside the upload folders/],
+      [".env", /hidden/],
+      ["folder.pdf", /folder/],
+      ["empty.pdf", /empty \(0 bytes\)/],
+      ["missing.pdf", /no such file/],
+    ];
+    h.sandbox.resetStats();
+    for (const [file_path, re] of cases) {
+      const r = await h.call("upload_assignment_file", { class_ref: CLASS, assessment_id: A, file_path });
+      expect(r.isError, file_path).toBe(true);
+      expect(r.text, file_path).toMatch(re);
+      expect(r.text).toMatch(/Nothing was uploaded/);
+    }
+    expect(h.sandbox.stats.calls).toEqual([]);
+    expect(auditLines(h.dir).map((l) => l.outcome)).toEqual(cases.map(() => "refused"));
+  });
+
+  it("refuses a second file with the same name, since Halo's API cannot remove it", async () => {
+    const h = await harness();
+    writeFileSync(path.join(h.uploadsDir, "a.pdf"), "one");
+    expect((await h.call("upload_assignment_file", { class_ref: CLASS, assessment_id: A, file_path: "a.pdf" })).isError).toBe(false);
+    const r = await h.call("upload_assignment_file", { class_ref: CLASS, assessment_id: A, file_path: "a.pdf" });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/already attached/);
+    expect(attachedNames(h)).toEqual(["a.pdf"]);
+  });
+
+  it("refuses uploads to an assignment already turned in", async () => {
+    const h = await harness();
+    writeFileSync(path.join(h.uploadsDir, "b.pdf"), "two");
+    const r = await h.call("upload_assignment_file", { class_ref: CLASS, assessment_id: SEED.assessments.submitted, file_path: "b.pdf" });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/already submitted/);
+  });
+
+  const steps: Array<[string, RegExp, boolean]> = [
+    ["presign", /step 1 of 4 .*Nothing was uploaded or attached/, false],
+    ["store", /step 2 of 4 .*Nothing was attached/, false],
+    ["attach", /was uploaded, but attaching it .*step 3 of 4.*NOT attached/, false],
+    ["status", /uploaded and attached .*step 4 of 4.*Do not retry/s, true],
+  ];
+  for (const [step, re, attached] of steps) {
+    it(`says exactly what happened when the ${step} step fails`, async () => {
+      const h = await harness();
+      writeFileSync(path.join(h.uploadsDir, "essay.pdf"), "%PDF-1.4 essay");
+      h.sandbox.switches.failRest = { [step]: "http500" };
+      const r = await h.call("upload_assignment_file", { class_ref: CLASS, assessment_id: A, file_path: "essay.pdf" });
+      expect(r.isError).toBe(true);
+      expect(r.text).toMatch(re);
+      expect(attachedNames(h)).toEqual(attached ? ["essay.pdf"] : []);
+      const last = auditLines(h.dir).at(-1);
+      expect(last).toMatchObject({ outcome: "failed", step: step === "store" ? "upload" : step });
+    });
+  }
+});
