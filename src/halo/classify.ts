@@ -95,6 +95,12 @@ function fromTransportError(err: unknown, op: string): HaloError {
   return new HaloError("network", `Could not reach Halo for ${op}${known}; check the internet connection.`, { operation: op, cause: err });
 }
 
+function messageFields(body: unknown): string {
+  if (!body || typeof body !== "object") return "";
+  const b = body as Record<string, unknown>;
+  return [b.message, b.error, b.error_description, b.detail].filter((x) => typeof x === "string").join(" ");
+}
+
 function isHttpResult(x: unknown): x is HttpResult {
   return typeof x === "object" && x !== null && typeof (x as HttpResult).statusCode === "number";
 }
@@ -104,7 +110,8 @@ export function classify(input: HttpResult | Error | unknown, op: string, now: n
   if (!isHttpResult(input)) return fromTransportError(input, op);
   const status = input.statusCode;
   const body = parseBody(input.body);
-  const bodyText = typeof body === "string" ? body : "";
+  // Wording checks look at plain-text bodies or the usual JSON message fields, never at arbitrary JSON.
+  const bodyText = typeof body === "string" ? body : messageFields(body);
   const errors = body && typeof body === "object" && Array.isArray((body as { errors?: unknown }).errors) ? ((body as { errors: GqlError[] }).errors) : [];
 
   if (status === 401) return new HaloError("auth", messageFor("auth", op, ""), { status, operation: op });

@@ -98,7 +98,16 @@ export class HaloClient implements HaloApi {
     const reply = await this.call("get", HaloClient.restOp("GET", path), (tokens) => () =>
       this.transport.got.get(this.restUrl(path), { headers: this.headers(tokens, context, false) }),
     );
-    return (reply.body === "" ? undefined : reply.body) as T;
+    return HaloClient.restBody<T>(reply, "GET " + path);
+  }
+
+  /** JSON (or short text) replies pass; an HTML page in a 2xx is a proxy/login page, not data. */
+  private static restBody<T>(reply: Reply, op: string): T {
+    if (typeof reply.body === "string") {
+      if (reply.body.trim() === "") return undefined as T;
+      if (/^\s*</.test(reply.body)) throw new HaloError("upstream", `Halo answered ${op.split("?")[0]} with a web page instead of data; try again later.`, { status: reply.statusCode });
+    }
+    return reply.body as T;
   }
 
   async restPost<T = unknown>(path: string, body: { json?: unknown; form?: () => FormData }, context?: ClassContext): Promise<T> {
@@ -110,7 +119,7 @@ export class HaloClient implements HaloApi {
       }
       return this.transport.got.post(this.restUrl(path), { headers: this.headers(tokens, context, true), body: JSON.stringify(body.json ?? {}) });
     });
-    return (reply.body === "" ? undefined : reply.body) as T;
+    return HaloClient.restBody<T>(reply, "POST " + path);
   }
 
   private streamTimeouts() {

@@ -2,7 +2,7 @@
  * The next-auth cookie jar for the web host: loading a browser's `Cookie:` header or our stored session,
  * reading the csrf token, and snapshotting cookies for persistence.
  */
-import { CookieJar } from "tough-cookie";
+import { CookieJar, type Cookie } from "tough-cookie";
 import { registerSecret } from "../redact.js";
 
 /** `name=value; name2=value2` → ordered pairs. Values may contain "=" (base64) and stay URL-encoded. */
@@ -19,9 +19,35 @@ export function parseCookieHeader(header: string): Array<[string, string]> {
   return out;
 }
 
-export function newJar(): CookieJar {
+/**
+ * The web host's cookie jar, on the injected clock. Expiry is judged by `now()` rather than the wall clock
+ * so a simulated Halo running at another date (tests, demos) keeps its sessions; got talks to it through
+ * the two-method PromiseCookieJar interface.
+ */
+export class SessionJar {
   // Loopback test servers speak plain http; tough-cookie keeps Secure/prefixed cookies there by default.
-  return new CookieJar(undefined, { looseMode: true });
+  private readonly jar = new CookieJar(undefined, { looseMode: true });
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Cookies that are live now, in the order a browser would send them. */
+  async live(url: string): Promise<Cookie[]> {
+    const all = await this.jar.getCookies(url, { expire: false, allPaths: false });
+    const t = this.now();
+    return all.filter((c) => {
+      const exp = c.expiryTime(new Date(t));
+      return exp === undefined || exp > t;
+    });
+  }
+
+  async getCookieString(url: string): Promise<string> {
+    return (await this.live(url)).map((c) => c.cookieString()).join("; ");
+  }
+
+  async setCookie(raw: string, url: string): Promise<unknown> {
+    const value = raw.split(";")[0]?.split("=").slice(1).join("=");
+    registerSecret(value);
+    return this.jar.setCookie(raw, url, { ignoreError: true, now: new Date(this.now()) });
+  }
 }
 
 /**
@@ -29,16 +55,11 @@ export function newJar(): CookieJar {
  * giving every cookie that shape is what the browser had anyway. Chunked session tokens (`.0`, `.1`) are
  * just more cookies: next-auth reassembles them server-side.
  */
-export async function loadCookies(jar: CookieJar, baseUrl: string, pairs: Iterable<[string, string]>): Promise<number> {
+export async function loadCookies(jar: SessionJar, baseUrl: string, pairs: Iterable<[string, string]>): Promise<void> {
   const secure = new URL(baseUrl).protocol === "https:" || isLoopback(baseUrl);
-  let n = 0;
   for (const [name, value] of pairs) {
-    registerSecret(value);
-    const attrs = `Path=/${secure ? "; Secure" : ""}; HttpOnly; SameSite=Lax`;
-    const ok = await jar.setCookie(`${name}=${value}; ${attrs}`, baseUrl, { ignoreError: true });
-    if (ok) n++;
+    await jar.setCookie(`${name}=${value}; Path=/${secure ? "; Secure" : ""}; HttpOnly; SameSite=Lax`, baseUrl);
   }
-  return n;
 }
 
 function isLoopback(url: string): boolean {
@@ -46,11 +67,10 @@ function isLoopback(url: string): boolean {
   return h === "localhost" || h === "127.0.0.1" || h === "[::1]" || h === "::1";
 }
 
-/** Name → value of every cookie the jar would send to the web host. */
-export async function snapshotCookies(jar: CookieJar, baseUrl: string): Promise<Record<string, string>> {
-  const cookies = await jar.getCookies(baseUrl, { allPaths: true });
+/** Name → value of every live cookie for the web host. */
+export async function snapshotCookies(jar: SessionJar, baseUrl: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const c of cookies) {
+  for (const c of await jar.live(baseUrl)) {
     out[c.key] = c.value;
     registerSecret(c.value);
   }
@@ -58,9 +78,8 @@ export async function snapshotCookies(jar: CookieJar, baseUrl: string): Promise<
 }
 
 /** The csrf token: the cookie value before "|", URL-decoded (`%7C`). */
-export async function csrfFromJar(jar: CookieJar, baseUrl: string): Promise<string | undefined> {
-  const cookies = await jar.getCookies(baseUrl, { allPaths: true });
-  const c = cookies.find((x) => /(^|[-.])next-auth\.csrf-token$/.test(x.key));
+export async function csrfFromJar(jar: SessionJar, baseUrl: string): Promise<string | undefined> {
+  const c = (await jar.live(baseUrl)).find((x) => /(^|[-.])next-auth\.csrf-token$/.test(x.key));
   if (!c) return undefined;
   let value = c.value;
   try {

@@ -8,7 +8,7 @@ import type { ConfigStore } from "../config/store.js";
 import type { ConfigObject } from "../config/file.js";
 import { log } from "../log.js";
 import { registerSecret } from "../redact.js";
-import { csrfFromJar, loadCookies, newJar, parseCookieHeader, snapshotCookies, tokensFromCookiePairs } from "./cookies.js";
+import { csrfFromJar, loadCookies, parseCookieHeader, SessionJar, snapshotCookies, tokensFromCookiePairs } from "./cookies.js";
 import { HaloError, isHaloError } from "./errors.js";
 import type { Tokens } from "./headers.js";
 import * as msg from "./messages.js";
@@ -28,7 +28,7 @@ export interface SessionDeps {
 type Usable = NonNullable<ReturnType<typeof usableSession>>;
 
 export class SessionManager implements SessionControl {
-  private jar = newJar();
+  private jar: SessionJar;
   private tokens?: Tokens;
   private info?: SessionInfo;
   private source: SessionStatus["source"] = "none";
@@ -48,6 +48,7 @@ export class SessionManager implements SessionControl {
   constructor(private readonly deps: SessionDeps) {
     this.baseUrl = deps.config.halo.baseUrl;
     this.web = new WebAuth(deps.transport, this.baseUrl);
+    this.jar = new SessionJar(deps.now);
     const h = deps.config.halo;
     this.creds = { cookie: h.cookie, authToken: h.authToken, contextToken: h.contextToken };
   }
@@ -169,7 +170,7 @@ export class SessionManager implements SessionControl {
     this.refreshing = undefined;
     this.source = "none";
     this.canRefresh = false;
-    this.jar = newJar();
+    this.jar = new SessionJar(this.deps.now);
   }
 
   private async bootstrap(): Promise<Tokens> {
@@ -202,7 +203,7 @@ export class SessionManager implements SessionControl {
   }
 
   private async trySession(pairs: Iterable<[string, string]>): Promise<Usable | undefined> {
-    this.jar = newJar();
+    this.jar = new SessionJar(this.deps.now);
     await loadCookies(this.jar, this.baseUrl, pairs);
     return this.web.getSession(this.jar);
   }
@@ -212,7 +213,7 @@ export class SessionManager implements SessionControl {
     const pair = { authToken: this.creds.authToken as string, contextToken: this.creds.contextToken as string };
     let reason = "Halo did not accept the tokens for a web session";
     try {
-      this.jar = newJar();
+      this.jar = new SessionJar(this.deps.now);
       const csrf = (await this.web.csrf(this.jar)) ?? (await csrfFromJar(this.jar, this.baseUrl));
       if (csrf && (await this.web.callbackTokens(this.jar, csrf, pair))) {
         const s = await this.web.getSession(this.jar);

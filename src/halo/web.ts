@@ -1,5 +1,5 @@
 /** The next-auth endpoints on the web host (reference §3). Stateless: the caller owns the cookie jar. */
-import type { CookieJar } from "tough-cookie";
+import type { SessionJar as CookieJar } from "./cookies.js";
 import { registerSecret } from "../redact.js";
 import { isHaloError } from "./errors.js";
 import type { Tokens } from "./headers.js";
@@ -81,7 +81,8 @@ export class WebAuth {
         }),
       );
       const url = (reply.body as { url?: unknown } | undefined)?.url;
-      return !(typeof url === "string" && /[?&]error=/.test(url));
+      // next-auth reports failure as a URL: the error page, or the sign-in page on a csrf mismatch.
+      return !(typeof url === "string" && /[?&]error=|\/signin\b/.test(url));
     } catch (e) {
       if (isHaloError(e) && e.status !== undefined && e.status >= 300 && e.status < 400) return true; // redirect = accepted (no json=true support)
       throw e;
