@@ -52,7 +52,9 @@ export async function scopeClasses(ctx: ToolContext, ref?: string): Promise<Plan
   return all.filter((c) => c.stage === "CURRENT");
 }
 
-export const gradesKey = (slugId: string): string => `gradebook:${slugId}`;
+// Same key and value as the read tools' classGrades (src/queries/cached.ts), so a grades call and a whats_due
+// call in the same minute share one Halo request.
+export const gradesKey = (slugId: string): string => `grades:${slugId}`;
 
 export function loadGrades(ctx: ToolContext, cls: ClassSummary, ttlMs = GRADES_TTL): Promise<RawClassGrade> {
   return ctx.cache.get(gradesKey(cls.slugId), ttlMs, () => fetchClassGrades(ctx.halo, cls));

@@ -10,6 +10,8 @@ export type ItemMark = [string, number | null, number | null];
 
 export interface ClassMark {
   code: string;
+  /** When this class was last read successfully; a class that failed keeps its older mark and time. */
+  at: string;
   items: Record<string, ItemMark>;
 }
 
@@ -18,14 +20,16 @@ export interface ChangeState {
   /** ISO time of the last what_changed call that moved the watermark. */
   lastCheck: string;
   classes: Record<string, ClassMark>;
+  /** Per account-wide feed (alerts, inbox): when it was last read successfully. */
+  feeds: Record<string, string>;
 }
 
 export function markOf(it: WorkItem): ItemMark {
   return [it.haloStatus, it.state === "graded" && it.score !== undefined ? it.score : null, it.due ? Math.round(it.due.getTime() / 60_000) : null];
 }
 
-export function classMark(code: string, items: WorkItem[]): ClassMark {
-  return { code, items: Object.fromEntries(items.map((it) => [it.assessmentId, markOf(it)])) };
+export function classMark(code: string, at: Date, items: WorkItem[]): ClassMark {
+  return { code, at: at.toISOString(), items: Object.fromEntries(items.map((it) => [it.assessmentId, markOf(it)])) };
 }
 
 export type ItemChange =
@@ -56,7 +60,7 @@ export function diffClass(prev: ClassMark | undefined, items: WorkItem[]): ItemC
 }
 
 export function emptyState(now: Date): ChangeState {
-  return { version: 1, lastCheck: now.toISOString(), classes: {} };
+  return { version: 1, lastCheck: now.toISOString(), classes: {}, feeds: {} };
 }
 
 /** Accepts only a well-formed state; anything else (hand-edited, older format) is treated as no state. */
@@ -64,7 +68,7 @@ export function parseState(text: string): ChangeState | undefined {
   try {
     const v = JSON.parse(text) as Partial<ChangeState>;
     if (v?.version !== 1 || typeof v.lastCheck !== "string" || Number.isNaN(Date.parse(v.lastCheck)) || typeof v.classes !== "object" || !v.classes) return undefined;
-    return v as ChangeState;
+    return { ...(v as ChangeState), feeds: v.feeds && typeof v.feeds === "object" ? v.feeds : {} };
   } catch {
     return undefined;
   }

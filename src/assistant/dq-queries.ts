@@ -1,0 +1,60 @@
+/**
+ * Lean reads for dq_participation. Own documents because the shared ones lack what this needs or carry far
+ * more: the forum list here adds `contextId` (the DQ's assessment id, to join forums to gradebook rows), and
+ * the post read asks only who posted when (no bodies), since a busy forum has hundreds of posts.
+ */
+import type { HaloApi } from "../halo/types.js";
+import { compact, scope, type ClassRef } from "../queries/common.js";
+import { flattenPosts, type RawPost } from "../queries/posts.js";
+
+export const DQ_FORUM_LIST_QUERY = `query GetAllDQForCourseClass($courseClassId: String!, $pgNum: Int!, $pgSize: Int!) {
+  getAllDQForCourseClass(courseClassId: $courseClassId, sortBy: "startDate", pgNum: $pgNum, pgSize: $pgSize) {
+    forumId contextId title startDate dueDate reassignedDueDate active
+  }
+}`;
+
+export interface DqForum {
+  forumId: string;
+  contextId?: string | null;
+  title?: string | null;
+  startDate?: string | null;
+  dueDate?: string | null;
+  reassignedDueDate?: string | null;
+  active?: boolean | null;
+}
+
+const PAGE = 50;
+
+export async function fetchDqForums(halo: HaloApi, cls: ClassRef): Promise<DqForum[]> {
+  const out: DqForum[] = [];
+  for (let pgNum = 1; pgNum <= 10; pgNum++) {
+    const data = await halo.query<{ getAllDQForCourseClass: Array<DqForum | null> | null }>({
+      operationName: "GetAllDQForCourseClass",
+      query: DQ_FORUM_LIST_QUERY,
+      variables: { courseClassId: cls.id, pgNum, pgSize: PAGE },
+      context: scope(cls),
+    });
+    const page = compact(data.getAllDQForCourseClass).filter((f) => !!f.forumId);
+    out.push(...page);
+    if (page.length < PAGE) break;
+  }
+  return out;
+}
+
+const LEAN = "id parentPostId publishDate postStatus createdBy { userId }";
+const lean = (levels: number): string => (levels <= 0 ? LEAN : `${LEAN} replies { ${lean(levels - 1)} }`);
+
+export const DQ_POST_AUTHORS_QUERY = `query Posts($forumId: String!, $depthStart: Int!, $depthEnd: Int!) {
+  posts(forumId: $forumId, depthStart: $depthStart, depthEnd: $depthEnd) { ${lean(4)} }
+}`;
+
+/** Every post of the forum (flattened), with only author and time. */
+export async function fetchPostAuthors(halo: HaloApi, forumId: string, cls: ClassRef): Promise<RawPost[]> {
+  const data = await halo.query<{ posts: Array<RawPost | null> | null }>({
+    operationName: "Posts",
+    query: DQ_POST_AUTHORS_QUERY,
+    variables: { forumId, depthStart: 0, depthEnd: 5 },
+    context: scope(cls),
+  });
+  return flattenPosts(data.posts);
+}
