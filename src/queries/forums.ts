@@ -9,12 +9,14 @@ import { flattenPosts, postSelection, type RawPost } from "./posts.js";
 
 export const DQ_FORUMS_QUERY = `query GetAllDQForCourseClass($courseClassId: String!, $pgNum: Int!, $pgSize: Int!) {
   getAllDQForCourseClass(courseClassId: $courseClassId, sortBy: "startDate", pgNum: $pgNum, pgSize: $pgSize) {
-    forumId forumType title description startDate dueDate reassignedDueDate active totalPosts resources { ${RESOURCE_FIELDS} }
+    forumId contextId forumType title description startDate dueDate reassignedDueDate active totalPosts resources { ${RESOURCE_FIELDS} }
   }
 }`;
 
 export interface RawForum {
   forumId: string;
+  /** The DQ's assessment id, as far as the sandbox and clients show; matched by title as a fallback. */
+  contextId?: string | null;
   forumType?: string | null;
   title?: string | null;
   description?: string | null;

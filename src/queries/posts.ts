@@ -6,7 +6,7 @@
 import type { HaloApi } from "../halo/types.js";
 import { compact, RESOURCE_FIELDS, type RawPersonName, type RawResource } from "./common.js";
 
-export const POST_FIELDS = `id forumId title content postStatus publishDate startDate modifiedDate parentPostId rootParentId
+export const POST_FIELDS = `id forumId forumTitle title content postStatus publishDate startDate modifiedDate parentPostId rootParentId
   hasChildren pinOrder wordCount isRead isAcknowledge
   postFlagAcknowledgements { userId acknowledge acknowledgedTimestamp }
   createdBy { userId baseRoleName user { id firstName lastName preferredFirstName } }
@@ -22,6 +22,7 @@ export function postSelection(levels: number): string {
 export interface RawPost {
   id: string;
   forumId?: string | null;
+  forumTitle?: string | null;
   title?: string | null;
   content?: string | null;
   postStatus?: string | null;

@@ -5,6 +5,9 @@
 import type { RawCount, RawNotifications } from "../queries/forums.js";
 import type { RawAlert } from "../queries/inbox.js";
 import { compact } from "../queries/common.js";
+import { parseHaloDate } from "../format/dates.js";
+import { fields, pageNote, plural } from "../format/text.js";
+import { whenAt, type Clock } from "./common.js";
 
 export const FORUM_TYPES = ["ANNOUNCEMENTS", "DQ", "IDQ", "CQ", "INBOX", "GROUP"] as const;
 export type ForumTypeName = (typeof FORUM_TYPES)[number];
@@ -76,4 +79,46 @@ export function announcementForumIds(n: NormalisedNotifications | undefined, ale
 export function countsLine(counts: Partial<Record<ForumTypeName, number>>): string {
   const parts = FORUM_TYPES.filter((t) => (counts[t] ?? 0) > 0).map((t) => `${counts[t]} ${FORUM_TYPE_WORDS[t]}`);
   return parts.length ? parts.join(", ") : "nothing unread";
+}
+
+/** One alert as a line; ids only where another tool takes them. */
+export function alertLine(a: RawAlert, classCode: string | undefined, c: Clock): string {
+  const d = a.data ?? {};
+  const kind = (a.type ?? "alert").toLowerCase().replace(/_/g, " ");
+  const what = d.assignmentTitle ? `"${d.assignmentTitle}"` : d.announcementTitle ? `"${d.announcementTitle}"` : undefined;
+  const pointer = d.assessmentId
+    ? `assessment_id ${d.assessmentId} (assignment_details / feedback)`
+    : d.forumId && /^INBOX/i.test(d.forumType ?? "")
+      ? `forum_id ${d.forumId} (inbox_posts)`
+      : d.forumId && /^(DQ|IDQ|CQ|GROUP)/i.test(d.forumType ?? "")
+        ? `forum_id ${d.forumId} (forum_posts)`
+        : undefined;
+  return `- ${fields([
+    ["", a.isRead === false ? "unread" : undefined],
+    ["", whenAt(parseHaloDate(a.timestamp), c)],
+    ["", classCode],
+    ["", kind],
+    ["", what],
+    ["from", d.senderName ?? undefined],
+    ["", pointer],
+  ])}`;
+}
+
+export interface AlertListOptions {
+  clock: Clock;
+  page: number;
+  pageSize: number;
+  classCodes: ReadonlyMap<string, string>;
+  /** Halo said there are older alerts beyond its first page. */
+  more: boolean;
+}
+
+export function renderAlerts(alerts: readonly RawAlert[], o: AlertListOptions): string {
+  const sorted = [...alerts].sort((a, b) => (parseHaloDate(b.timestamp)?.getTime() ?? 0) - (parseHaloDate(a.timestamp)?.getTime() ?? 0));
+  const unread = sorted.filter((a) => a.isRead === false).length;
+  const out = [`Alerts: ${plural(sorted.length, "alert")}${unread ? `, ${unread} unread` : ""}${o.more ? " (Halo holds older alerts beyond its newest page; they are not retrievable here)" : ""}.`];
+  const slice = sorted.slice((o.page - 1) * o.pageSize, o.page * o.pageSize);
+  for (const a of slice) out.push(alertLine(a, a.classId ? o.classCodes.get(a.classId) : undefined, o.clock));
+  if (sorted.length) out.push(pageNote(o.page, o.pageSize, sorted.length, slice.length));
+  return out.join("\n");
 }

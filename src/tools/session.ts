@@ -1,4 +1,65 @@
-import type { ToolDef } from "./define.js";
+/**
+ * Session tools: inspect, reload, bootstrap and refresh the Halo session. They change no Halo data (so they
+ * are "read" tools) but do talk to Halo.
+ */
+import { z } from "zod";
+import { defineTool, type ToolDef } from "./define.js";
+import type { ToolContext } from "./context.js";
+import type { SessionStatus } from "../halo/types.js";
+import { renderSession } from "../shape/session.js";
 
-// Placeholder until this domain's tools land.
-export const tools: ToolDef[] = [];
+const none = z.object({});
+/** A status report is not an error; a failed reload/setup/refresh is. */
+const show = (action: string, s: SessionStatus, ctx: ToolContext, failIfBad = true) => {
+  const text = renderSession(action, s, { tz: ctx.config.timezone, now: ctx.now() });
+  return { text, isError: failIfBad && (s.state === "expired" || s.state === "none") };
+};
+
+export const tools: ToolDef[] = [
+  defineTool({
+    name: "check_tokens",
+    title: "Check Halo session",
+    description: "Check whether the Halo session works, which credential it came from and when it ends. Use when Halo calls fail or before a long task. Never shows token values.",
+    input: none,
+    kind: "read",
+    handler: async (_a, ctx) => show("", await ctx.session.status(), ctx, false),
+  }),
+  defineTool({
+    name: "reload_tokens",
+    title: "Reload Halo credentials",
+    description: "Re-read the config file (after the student pasted a fresh Cookie header or tokens) and start the Halo session again.",
+    input: none,
+    kind: "read",
+    handler: async (_a, ctx) => {
+      const s = await ctx.session.reload();
+      ctx.cache.invalidate();
+      return show("Reloaded credentials from the config file. ", s, ctx);
+    },
+  }),
+  defineTool({
+    name: "setup_session",
+    title: "Create a Halo session from tokens",
+    description: "Create a Halo web session from the configured raw token pair (authToken + contextToken). Use when only tokens, not a Cookie header, were provided.",
+    input: none,
+    kind: "read",
+    idempotent: false,
+    handler: async (_a, ctx) => {
+      const s = await ctx.session.setup();
+      ctx.cache.invalidate();
+      return show("Set up a session from the token pair. ", s, ctx);
+    },
+  }),
+  defineTool({
+    name: "refresh",
+    title: "Refresh Halo tokens",
+    description: "Force a Halo token refresh now and drop cached data, so the next reads are fresh. Use after an authentication error or when data looks stale.",
+    input: none,
+    kind: "read",
+    idempotent: false,
+    handler: async (_a, ctx) => {
+      const s = await ctx.session.refresh();
+      ctx.cache.invalidate();
+      return show("Refreshed. ", s, ctx);
+    },
+  }),
+];

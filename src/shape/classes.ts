@@ -1,0 +1,53 @@
+/**
+ * list_classes and user: the student's classes (current first) and a person's profile.
+ */
+import type { ClassSummary } from "../tools/class-directory.js";
+import type { RawUser } from "../queries/assessment.js";
+import { compact, personName } from "../queries/common.js";
+import { parseHaloDate } from "../format/dates.js";
+import { fields, pageNote } from "../format/text.js";
+import { dayOf, whenAt, type Clock } from "./common.js";
+
+const STAGE_RANK: Record<string, number> = { CURRENT: 0, PRE_START: 1, POST: 2 };
+const STAGE_WORD: Record<string, string> = { CURRENT: "current", PRE_START: "not started", POST: "finished" };
+
+export function sortClasses(list: readonly ClassSummary[]): ClassSummary[] {
+  return [...list].sort(
+    (a, b) => (STAGE_RANK[a.stage] ?? 3) - (STAGE_RANK[b.stage] ?? 3) || (parseHaloDate(b.startDate)?.getTime() ?? 0) - (parseHaloDate(a.startDate)?.getTime() ?? 0),
+  );
+}
+
+export function classLine(c: ClassSummary, tz: string): string {
+  const range = [dayOf(parseHaloDate(c.startDate), tz), dayOf(parseHaloDate(c.endDate), tz)].filter(Boolean).join(" – ");
+  return `- ${fields([
+    ["", `${c.courseCode} ${c.name}`],
+    ["", STAGE_WORD[c.stage] ?? c.stage.toLowerCase()],
+    ["", c.modality ? c.modality.toLowerCase() : undefined],
+    ["", c.credits !== undefined && c.credits !== null ? `${c.credits} credits` : undefined],
+    ["", range || undefined],
+    ["class_ref", c.slugId],
+  ])}`;
+}
+
+export function renderClassList(list: readonly ClassSummary[], page: number, pageSize: number, tz: string): string {
+  const sorted = sortClasses(list);
+  if (sorted.length === 0) return "Halo lists no classes for you.";
+  const slice = sorted.slice((page - 1) * pageSize, page * pageSize);
+  const lines = [`Your classes (${sorted.length}; any tool's class_ref also accepts the course code, e.g. "${sorted[0]!.courseCode}"):`];
+  lines.push(...slice.map((c) => classLine(c, tz)));
+  lines.push(pageNote(page, pageSize, sorted.length, slice.length));
+  return lines.join("\n");
+}
+
+export function renderUser(u: RawUser, isMe: boolean, c: Clock): string {
+  const contacts = compact(u.socialContacts).filter((s) => s.value);
+  return [
+    `${personName(u)}${isMe ? " (you)" : ""}`,
+    fields([
+      ["username", u.username ?? undefined],
+      ["status", u.userStatus ? u.userStatus.toLowerCase() : undefined],
+      ["last login", whenAt(u.lastLogin, c)],
+    ]),
+    ...contacts.map((s) => `${(s.socialContactType ?? "contact").toLowerCase().replace(/_/g, " ")}: ${s.value}`),
+  ].filter(Boolean).join("\n");
+}

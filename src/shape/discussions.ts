@@ -1,0 +1,88 @@
+/**
+ * discussions (a class's discussion questions with your participation) and forum_posts (a forum's threads,
+ * paged, bodies clipped with a way to read them whole).
+ */
+import type { RawForum } from "../queries/forums.js";
+import type { RawAssessmentGrade } from "../queries/gradebook.js";
+import type { RawPost } from "../queries/posts.js";
+import { parseHaloDate } from "../format/dates.js";
+import { htmlToMarkdown } from "../format/html.js";
+import { clip, fields, pageNote, plural, quoted } from "../format/text.js";
+import { dueOf, whenAt, type Clock } from "./common.js";
+import { renderPost, threadOrder, type PostNode } from "./posts.js";
+
+const normTitle = (s: string | null | undefined) => (s ?? "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+
+/** The DQ grade row for a forum: by contextId (the assessment id), else by identical title. */
+export function gradeForForum(f: RawForum, grades: readonly RawAssessmentGrade[]): RawAssessmentGrade | undefined {
+  const dq = grades.filter((g) => g.assessment.type === "DISCUSSION_QUESTION" || g.assessment.type === "PARTICIPATION");
+  return (f.contextId ? grades.find((g) => g.assessment.id === f.contextId) : undefined) ?? dq.find((g) => normTitle(g.assessment.title) === normTitle(f.title));
+}
+
+export function renderForums(header: string, forums: readonly RawForum[], grades: readonly RawAssessmentGrade[], c: Clock, full: boolean): string {
+  const sorted = [...forums].sort((a, b) => (parseHaloDate(a.startDate)?.getTime() ?? 0) - (parseHaloDate(b.startDate)?.getTime() ?? 0));
+  const out = [`${header} — ${plural(sorted.length, "discussion forum")} (forum_id is for forum_posts)`];
+  if (sorted.length === 0) out.push("Halo lists no discussion forums for this class.");
+  for (const f of sorted) {
+    const g = gradeForForum(f, grades);
+    const due = g ? dueOf(g, g.assessment) : parseHaloDate(f.reassignedDueDate ?? f.dueDate);
+    const start = parseHaloDate(f.startDate);
+    const posted = g?.post?.publishDate ? `you posted ${whenAt(g.post.publishDate, c)}` : g?.post?.id ? "you posted" : g ? "you have not posted yet" : undefined;
+    out.push("", `- ${fields([
+      ["", f.title ?? "Discussion"],
+      ["opens", start && start > c.now ? whenAt(start, c) : undefined],
+      ["due", whenAt(due, c)],
+      ["", f.totalPosts !== null && f.totalPosts !== undefined ? plural(f.totalPosts, "post") : undefined],
+      ["", posted],
+      ["", f.active === false ? "closed" : undefined],
+      ["forum_id", f.forumId],
+    ])}`);
+    const q = htmlToMarkdown(f.description);
+    if (q) {
+      const body = full ? q : clip(q, 240, "Pass full: true to see each question in full.");
+      out.push(quoted("discussion question from the instructor", body));
+    }
+  }
+  return out.join("\n");
+}
+
+export interface ForumPageOptions {
+  me: string;
+  clock: Clock;
+  page: number;
+  pageSize: number;
+  postId?: string;
+  maxBody: number;
+}
+
+/** Pages over threads read depth-first; with postId, that post in full followed by its replies. */
+export function renderForumPosts(posts: readonly RawPost[], o: ForumPageOptions): string {
+  let nodes: PostNode[] = threadOrder(posts, o.me);
+  const forumTitle = posts.find((p) => p.forumTitle)?.forumTitle;
+  const head: string[] = [];
+  let maxBody = o.maxBody;
+  if (o.postId) {
+    const at = nodes.findIndex((n) => n.post.id === o.postId);
+    if (at < 0) return `No post ${o.postId} in this forum (drafts by others are hidden). Call forum_posts without post_id to list posts.`;
+    const depth = nodes[at]!.depth;
+    let end = at + 1;
+    while (end < nodes.length && nodes[end]!.depth > depth) end++;
+    nodes = nodes.slice(at, end).map((n) => ({ ...n, depth: n.depth - depth }));
+    head.push(`Post ${o.postId} in full, with ${plural(nodes.length - 1, "reply", "replies")}.`);
+    maxBody = 100_000;
+  } else {
+    const threads = nodes.filter((n) => n.depth === 0).length;
+    const unread = nodes.filter((n) => n.post.isRead === false).length;
+    head.push(`${forumTitle ? `"${forumTitle}": ` : ""}${plural(nodes.length, "post")} in ${plural(threads, "thread")}${unread ? `, ${unread} unread` : ""}.`);
+  }
+  const slice = nodes.slice((o.page - 1) * o.pageSize, o.page * o.pageSize);
+  const body = slice.map((n, i) => renderPost(n, {
+    me: o.me,
+    clock: o.clock,
+    // The post asked for is shown whole; its replies keep the normal cap.
+    maxBody: o.postId && i === 0 && o.page === 1 ? maxBody : o.maxBody,
+    showId: true,
+    moreHint: (id) => `Call forum_posts with post_id: "${id}" for the full text.`,
+  }));
+  return [...head, "", body.join("\n\n"), "", pageNote(o.page, o.pageSize, nodes.length, slice.length)].join("\n").replace(/\n{3,}/g, "\n\n");
+}

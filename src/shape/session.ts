@@ -1,0 +1,34 @@
+/**
+ * Session status for check_tokens & co. Never prints a token or cookie: at most which kind of credential
+ * the session was started from.
+ */
+import type { SessionStatus } from "../halo/types.js";
+import { whenAt, type Clock } from "./common.js";
+
+const STATE: Record<SessionStatus["state"], string> = {
+  ok: "OK — Halo accepted the session just now.",
+  expired: "EXPIRED — the Halo login is over.",
+  none: "NOT CONFIGURED — no Halo credentials are set up.",
+  unknown: "UNVERIFIED — could not confirm the session with Halo right now.",
+};
+
+const SOURCE: Record<SessionStatus["source"], string> = {
+  cookie: "the browser Cookie header from a logged-in halo.gcu.edu tab",
+  tokens: "the raw token pair (authToken + contextToken)",
+  none: "none",
+};
+
+const FIX = "Log in to https://halo.gcu.edu in your browser, copy the Cookie header of a request to halo.gcu.edu (or the two LMS tokens) into the config file, then run reload_tokens.";
+
+export function renderSession(action: string, s: SessionStatus, c: Clock): string {
+  const lines = [`${action}Session: ${STATE[s.state]}`];
+  const note = (s as { message?: string; detail?: string }).message ?? (s as { detail?: string }).detail;
+  if (note) lines.push(note);
+  lines.push(`Credential source: ${SOURCE[s.source]}${s.authMethod ? ` (${s.authMethod === "open_id" ? "SSO session" : s.authMethod === "local_auth" ? "session made from raw tokens" : s.authMethod})` : ""}.`);
+  if (s.userId) lines.push(`Signed-in user id: ${s.userId} (user shows the profile)`);
+  if (s.expires) lines.push(`Login session ends: ${whenAt(s.expires, c)} — after that, log in again in the browser.`);
+  lines.push(s.canRefresh ? "Tokens can be refreshed automatically." : "Tokens cannot be refreshed automatically; when they expire you will need fresh credentials.");
+  if (s.lastRefreshAt) lines.push(`Last token refresh: ${whenAt(s.lastRefreshAt, c)}`);
+  if (s.state === "expired" || s.state === "none") lines.push(FIX);
+  return lines.join("\n");
+}
