@@ -35,17 +35,26 @@ export class FakeHalo {
   callbackFails = false;
   /** Gateway answers this status/body instead of data while > 0 (decremented per call). */
   gatewayFailures: Array<{ status: number; headers?: Record<string, string>; body?: unknown }> = [];
+  restFailures: Array<{ status: number; body?: unknown }> = [];
+  /** Gateway waits this long before answering (timeouts). */
+  gatewayDelayMs = 0;
+  /** Gateway drops the connection. */
+  gatewayNetworkError = false;
+  /** Every secret this fake ever issued, for leak checks. */
+  issued: string[] = [];
   stats = { gateway: 0, refreshPosts: 0, sessionGets: 0, callbacks: 0, csrfGets: 0, rest: 0, puts: 0, putBytes: 0 };
   seen: { headers?: Headers; cookie?: string; body?: unknown; refreshBody?: unknown } = {};
 
   constructor() {
     this.rotate();
+    this.issued.push(this.sessionCookie, this.csrf);
   }
 
   rotate(): void {
     this.n++;
     this.authToken = `eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..AUTH${this.n}x.cipher${this.n}.tag${this.n}`;
     this.contextToken = `eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..CTX${this.n}x.cipher${this.n}.tag${this.n}`;
+    this.issued?.push(this.authToken, this.contextToken);
   }
 
   /** The current tokens stop working (as after their expiry); a refresh issues new ones. */
@@ -120,6 +129,8 @@ export class FakeHalo {
         this.stats.gateway++;
         this.seen.headers = request.headers;
         this.seen.body = await request.json();
+        if (this.gatewayDelayMs) await new Promise((r) => setTimeout(r, this.gatewayDelayMs));
+        if (this.gatewayNetworkError) return HttpResponse.error();
         const injected = this.gatewayFailures.shift();
         if (injected) return HttpResponse.json(injected.body ?? { message: "boom" }, { status: injected.status, headers: injected.headers });
         if (!this.tokensOk(request)) return this.authFail();
@@ -130,6 +141,8 @@ export class FakeHalo {
       http.all(`${URLS.orchestrationUrl}/api/v1/orchestrate/*`, async ({ request }) => {
         this.stats.rest++;
         this.seen.headers = request.headers;
+        const injected = this.restFailures.shift();
+        if (injected) return HttpResponse.json(injected.body ?? { message: "boom" }, { status: injected.status });
         if (!this.tokensOk(request)) return HttpResponse.json({ message: "Unauthorized" }, { status: 401 });
         const text = request.method === "POST" ? await request.text() : "";
         return HttpResponse.json({ method: request.method, path: new URL(request.url).pathname, bodyLength: text.length, contentType: request.headers.get("content-type") });
