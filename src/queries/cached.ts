@@ -6,6 +6,7 @@ import type { ToolContext } from "../tools/context.js";
 import { describeClass, type ClassSummary } from "../tools/class-directory.js";
 import { ToolError } from "../tools/errors.js";
 import { isHaloError } from "../halo/errors.js";
+import { plainText } from "../format/entities.js";
 import { fetchClassDetail, type RawClassDetail } from "./class-detail.js";
 import { fetchClassGrades, type RawClassGrade } from "./gradebook.js";
 
@@ -36,4 +37,4 @@ export async function classDetail(ctx: Ctx, cls: ClassSummary): Promise<RawClass
 }
 
 /** "CST-323 Cloud Computing" — the label tools print for a class. */
-export const classLabel = (cls: Pick<ClassSummary, "courseCode" | "name">): string => `${cls.courseCode} ${cls.name}`.trim();
+export const classLabel = (cls: Pick<ClassSummary, "courseCode" | "name">): string => `${cls.courseCode} ${plainText(cls.name)}`.trim();

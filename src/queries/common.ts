@@ -3,6 +3,7 @@
  * class-scoped call passes (Halo's web app sends both headers; some deployments may enforce them).
  */
 import type { ClassContext } from "../halo/types.js";
+import { plainText } from "../format/entities.js";
 
 /** The minimum a class-scoped fetcher needs; ClassSummary from the class directory fits. */
 export interface ClassRef {
@@ -55,6 +56,6 @@ export const ASSESSMENT_SUMMARY_FIELDS =
 /** Display name as Halo shows it: preferred first name wins. */
 export function personName(u: RawPersonName | null | undefined): string {
   if (!u) return "someone";
-  const first = u.preferredFirstName?.trim() || u.firstName?.trim() || "";
-  return [first, u.lastName?.trim() ?? ""].filter(Boolean).join(" ") || "someone";
+  const first = plainText(u.preferredFirstName) || plainText(u.firstName);
+  return [first, plainText(u.lastName)].filter(Boolean).join(" ") || "someone";
 }

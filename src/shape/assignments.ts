@@ -2,6 +2,7 @@
  * view_assignments: the class's assessments grouped by unit, with the due date that applies, the student's
  * state, and a score only once the grade is published.
  */
+import { plainText } from "../format/entities.js";
 import type { RawUnit } from "../queries/class-detail.js";
 import type { RawAssessmentGrade } from "../queries/gradebook.js";
 import { parseHaloDate } from "../format/dates.js";
@@ -47,7 +48,7 @@ export function rowFromGrade(g: RawAssessmentGrade): AssignmentRow {
   const sub = g.assignmentSubmission;
   return {
     id: a.id,
-    title: a.title,
+    title: plainText(a.title),
     type: a.type,
     points: a.points ?? undefined,
     due: dueOf(g, a),
@@ -64,14 +65,14 @@ export function groupByUnit(grades: readonly RawAssessmentGrade[], units: readon
   const byId = new Map(grades.map((g) => [g.assessment.id, rowFromGrade(g)]));
   const used = new Set<string>();
   const groups: UnitGroup[] = units.map((u) => ({
-    title: u.title,
+    title: plainText(u.title),
     sequence: u.sequence ?? 0,
     start: parseHaloDate(u.startDate),
     end: parseHaloDate(u.endDate),
     current: !!u.current,
     rows: u.assessments.map((a) => {
       used.add(a.id);
-      return byId.get(a.id) ?? { id: a.id, title: a.title, type: a.type, points: a.points ?? undefined, due: dueOf(a), start: parseHaloDate(a.startDate), flags: flagsOf(a) };
+      return byId.get(a.id) ?? { id: a.id, title: plainText(a.title), type: a.type, points: a.points ?? undefined, due: dueOf(a), start: parseHaloDate(a.startDate), flags: flagsOf(a) };
     }),
   }));
   const rest = [...byId.values()].filter((r) => !used.has(r.id));

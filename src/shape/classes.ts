@@ -1,6 +1,7 @@
 /**
  * list_classes and user: the student's classes (current first) and a person's profile.
  */
+import { plainText } from "../format/entities.js";
 import type { ClassSummary } from "../tools/class-directory.js";
 import type { RawUser } from "../queries/assessment.js";
 import { compact, personName } from "../queries/common.js";
@@ -20,7 +21,7 @@ export function sortClasses(list: readonly ClassSummary[]): ClassSummary[] {
 export function classLine(c: ClassSummary, tz: string): string {
   const range = [dayOf(parseHaloDate(c.startDate), tz), dayOf(parseHaloDate(c.endDate), tz)].filter(Boolean).join(" – ");
   return `- ${fields([
-    ["", `${c.courseCode} ${c.name}`],
+    ["", `${c.courseCode} ${plainText(c.name)}`],
     ["", STAGE_WORD[c.stage] ?? c.stage.toLowerCase()],
     ["", c.modality ? c.modality.toLowerCase() : undefined],
     ["", c.credits !== undefined && c.credits !== null ? `${c.credits} credits` : undefined],

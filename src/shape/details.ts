@@ -2,6 +2,7 @@
  * assignment_details: everything the student needs to do one piece of work — instructions, rubric, files,
  * flags, their own submission — plus the Halo page to open. Instructor-written text is quoted as data.
  */
+import { plainText } from "../format/entities.js";
 import type { RawAssessment, RawSubmission } from "../queries/assessment.js";
 import type { RawAssessmentGrade } from "../queries/gradebook.js";
 import { parseHaloDate } from "../format/dates.js";
@@ -25,14 +26,14 @@ export function renderRubric(a: RawAssessment): string | undefined {
   const lines: string[] = [];
   for (const c of criteria) {
     const desc = htmlToMarkdown(c.description).replace(/\s*\n+\s*/g, " ");
-    lines.push(`- ${c.name ?? "Criterion"}${c.points !== null && c.points !== undefined ? ` (${num(c.points)} pts)` : ""}${desc ? `: ${desc}` : ""}`);
+    lines.push(`- ${plainText(c.name) || "Criterion"}${c.points !== null && c.points !== undefined ? ` (${num(c.points)} pts)` : ""}${desc ? `: ${desc}` : ""}`);
     const levels = compact(c.achievementLevels).sort((x, y) => (y.points ?? 0) - (x.points ?? 0));
     for (const l of levels) {
       const ld = htmlToMarkdown(l.description).replace(/\s*\n+\s*/g, " ");
-      lines.push(`  - ${l.name ?? "Level"}${l.points !== null && l.points !== undefined ? ` (${num(l.points)})` : ""}${ld ? `: ${ld}` : ""}`);
+      lines.push(`  - ${plainText(l.name) || "Level"}${l.points !== null && l.points !== undefined ? ` (${num(l.points)})` : ""}${ld ? `: ${ld}` : ""}`);
     }
   }
-  const title = a.rubric?.name ? `Rubric "${a.rubric.name}"` : "Rubric";
+  const title = a.rubric?.name ? `Rubric "${plainText(a.rubric.name)}"` : "Rubric";
   return `## ${title}\n${quoted("rubric written by the instructor", lines.join("\n"))}`;
 }
 
@@ -46,13 +47,13 @@ function renderSubmission(sub: RawSubmission | null | undefined, grade: RawAsses
     ["score", status === "PUBLISHED" ? scoreText(grade?.finalPoints, grade?.assessment.points) : undefined],
     ["reassigned before", grade?.isEverReassigned ? true : undefined],
   ]) || "Status: not started");
-  if (grade?.assessmentGroup?.name) lines.push(`Group: ${grade.assessmentGroup.name}`);
+  if (grade?.assessmentGroup?.name) lines.push(`Group: ${plainText(grade.assessmentGroup.name)}`);
   const files = compact(sub?.resources);
   if (files.length) {
     lines.push(`Files attached (${files.length}; resource_id is for download_resource):`);
     for (const f of files) {
       lines.push(`- ${fields([
-        ["", f.resource?.name ?? "file"],
+        ["", plainText(f.resource?.name) || "file"],
         ["uploaded", whenAt(f.uploadDate, c)],
         ["words", f.wordCount ?? undefined],
         ["similarity", f.similarityScore !== null && f.similarityScore !== undefined ? `${num(f.similarityScore)}%` : undefined],
@@ -75,7 +76,7 @@ export function renderDetails(input: DetailInput, c: Clock): string {
   if (a.inPerson) flags.push("in person");
   const tags = tagList(a.tags).filter((t) => t !== "in person");
   const out: string[] = [
-    `# ${a.title} (${input.classLabel})`,
+    `# ${plainText(a.title)} (${input.classLabel})`,
     fields([
       ["", typeWord(a.type)],
       ["", a.points !== null && a.points !== undefined ? `${num(a.points)} points` : undefined],
@@ -97,7 +98,7 @@ export function renderDetails(input: DetailInput, c: Clock): string {
   const attachments = compact(a.attachments).filter((x) => x.resourceId);
   if (attachments.length) {
     out.push("", "## Attachments (resource_id is for download_resource)");
-    for (const x of attachments) out.push(`- ${x.title || "file"} · resource_id: ${x.resourceId}`);
+    for (const x of attachments) out.push(`- ${plainText(x.title) || "file"} · resource_id: ${x.resourceId}`);
   }
   out.push("", renderSubmission(submission, grade, c));
   return out.join("\n");

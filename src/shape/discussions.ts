@@ -2,6 +2,7 @@
  * discussions (a class's discussion questions with your participation) and forum_posts (a forum's threads,
  * paged, bodies clipped with a way to read them whole).
  */
+import { plainText } from "../format/entities.js";
 import type { RawForum } from "../queries/forums.js";
 import type { RawAssessmentGrade } from "../queries/gradebook.js";
 import type { RawPost } from "../queries/posts.js";
@@ -11,7 +12,7 @@ import { clip, fields, pageNote, plural, quoted } from "../format/text.js";
 import { dueOf, whenAt, type Clock } from "./common.js";
 import { renderPost, threadOrder, type PostNode } from "./posts.js";
 
-const normTitle = (s: string | null | undefined) => (s ?? "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+const normTitle = (s: string | null | undefined) => plainText(s).toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
 
 /** The DQ grade row for a forum: by contextId (the assessment id), else by identical title. */
 export function gradeForForum(f: RawForum, grades: readonly RawAssessmentGrade[]): RawAssessmentGrade | undefined {
@@ -29,7 +30,7 @@ export function renderForums(header: string, forums: readonly RawForum[], grades
     const start = parseHaloDate(f.startDate);
     const posted = g?.post?.publishDate ? `you posted ${whenAt(g.post.publishDate, c)}` : g?.post?.id ? "you posted" : g ? "you have not posted yet" : undefined;
     out.push("", `- ${fields([
-      ["", f.title ?? "Discussion"],
+      ["", plainText(f.title) || "Discussion"],
       ["opens", start && start > c.now ? whenAt(start, c) : undefined],
       ["due", whenAt(due, c)],
       ["", f.totalPosts !== null && f.totalPosts !== undefined ? plural(f.totalPosts, "post") : undefined],
@@ -58,7 +59,7 @@ export interface ForumPageOptions {
 /** Pages over threads read depth-first; with postId, that post in full followed by its replies. */
 export function renderForumPosts(posts: readonly RawPost[], o: ForumPageOptions): string {
   let nodes: PostNode[] = threadOrder(posts, o.me);
-  const forumTitle = posts.find((p) => p.forumTitle)?.forumTitle;
+  const forumTitle = plainText(posts.find((p) => p.forumTitle)?.forumTitle);
   const head: string[] = [];
   let maxBody = o.maxBody;
   if (o.postId) {

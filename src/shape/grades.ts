@@ -2,6 +2,7 @@
  * grades and feedback. A score, comment or rubric result appears only once the grade is PUBLISHED: Halo
  * carries finalPoints on unpublished rows and those must never reach the student early.
  */
+import { plainText } from "../format/entities.js";
 import type { RawAssessment, RawGradeDetail, RawQuizResult } from "../queries/assessment.js";
 import type { RawAssessmentGrade, RawClassGrade } from "../queries/gradebook.js";
 import { compact } from "../queries/common.js";
@@ -36,7 +37,7 @@ function gradeLine(g: RawAssessmentGrade, c: Clock): string {
   const published = g.status === "PUBLISHED";
   const unseen = published && !g.userLastSeenDate ? "new" : undefined;
   return `- ${fields([
-    ["", a.title],
+    ["", plainText(a.title)],
     ["", typeWord(a.type)],
     ["", published ? scoreText(g.finalPoints, a.points) : a.points !== null && a.points !== undefined ? `${num(a.points)} pts` : undefined],
     ["graded", published ? whenAt(g.gradedDate, c) : undefined],
@@ -60,13 +61,18 @@ export function renderGrades(header: string, book: RawClassGrade, c: Clock): str
   const byDue = (x: RawAssessmentGrade, y: RawAssessmentGrade) => (dueOf(x, x.assessment)?.getTime() ?? Infinity) - (dueOf(y, y.assessment)?.getTime() ?? Infinity);
   const graded = book.grades.filter((g) => g.status === "PUBLISHED").sort(byDue);
   const waiting = book.grades.filter((g) => AWAITING.has(g.status)).sort(byDue);
-  const rest = book.grades.filter((g) => g.status !== "PUBLISHED" && !AWAITING.has(g.status)).sort(byDue);
+  const rest = book.grades.filter((g) => g.status !== "PUBLISHED" && !AWAITING.has(g.status) && g.status !== "UPCOMING").sort(byDue);
+  const later = book.grades.filter((g) => g.status === "UPCOMING");
   const section = (title: string, rows: RawAssessmentGrade[]) => {
     if (rows.length) out.push("", `## ${title} (${rows.length})`, ...rows.map((g) => gradeLine(g, c)));
   };
   section("Graded", graded);
   section("Submitted, awaiting grade", waiting);
-  section("Not graded or not submitted", rest);
+  section("Open or missing, not submitted", rest);
+  if (later.length) {
+    const pts = later.reduce((n, g) => n + (g.assessment.points ?? 0), 0);
+    out.push("", `Not open yet: ${plural(later.length, "item")} worth ${num(pts)} points (view_assignments lists them).`);
+  }
   return out.join("\n");
 }
 
@@ -87,7 +93,7 @@ export function rubricScoreLines(scores: RawGradeDetail["rubricScores"], assessm
   for (const { s, c } of ordered) {
     const level = compact(c?.achievementLevels).find((l) => l.cellId === s.rubricCellId);
     const got = level?.points !== null && level?.points !== undefined ? (c?.points ? `${num(level.points)}/${num(c.points)}` : num(level.points)) : undefined;
-    lines.push(`- ${fields([["", c?.name ?? "Criterion"], ["level", level?.name ?? undefined], ["", got]])}`);
+    lines.push(`- ${fields([["", plainText(c?.name) || "Criterion"], ["level", plainText(level?.name) || undefined], ["", got]])}`);
     const comment = htmlToMarkdown(s.comment);
     if (comment) lines.push(...comment.split("\n").map((l) => `  ${l}`));
   }
@@ -97,7 +103,7 @@ export function rubricScoreLines(scores: RawGradeDetail["rubricScores"], assessm
 export function renderFeedback(input: FeedbackInput, c: Clock): string {
   const { grade: g } = input;
   const a = g.assessment;
-  const out = [`# Feedback: ${a.title} (${input.classLabel})`];
+  const out = [`# Feedback: ${plainText(a.title)} (${input.classLabel})`];
   if (g.status !== "PUBLISHED") {
     out.push(
       `Not graded yet — status: ${statusWord(g.status)}${dueOf(g, a) ? `, due ${whenAt(dueOf(g, a), c)}` : ""}.`,
@@ -111,7 +117,7 @@ export function renderFeedback(input: FeedbackInput, c: Clock): string {
   out.push("", "## Instructor comment", comment ? quoted("feedback from the instructor", comment) : "(no written comment)");
   const files = compact(d?.finalComment?.commentResources).map((r) => r.resource).filter((r): r is { id: string; name?: string | null } => !!r?.id);
   if (files.length) {
-    out.push("Feedback files (resource_id is for download_resource):", ...files.map((f) => `- ${f.name ?? "file"} · resource_id: ${f.id}`));
+    out.push("Feedback files (resource_id is for download_resource):", ...files.map((f) => `- ${plainText(f.name) || "file"} · resource_id: ${f.id}`));
   }
   const rubric = rubricScoreLines(d?.rubricScores ?? g.rubricScores, input.assessment);
   if (rubric.length) out.push("", "## Rubric scores", quoted("rubric scores and comments from the instructor", rubric.join("\n")));

@@ -2,6 +2,7 @@
  * Fuzzy lookup of an assessment by title ("topic 2 dq", "benchmark"), so the student can name work the way
  * they say it. A miss or a tie lists candidates instead of guessing.
  */
+import { plainText } from "../format/entities.js";
 import { ToolError } from "../tools/errors.js";
 
 export interface Titled {
@@ -9,7 +10,7 @@ export interface Titled {
   title: string;
 }
 
-const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+const norm = (s: string): string => plainText(s).toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
 const tokens = (s: string): string[] => norm(s).split(" ").filter(Boolean);
 
 /** Higher is better; 0 = no match. */

@@ -2,6 +2,7 @@
  * course_materials (what the class offers to read, minus instructor-only groups) and the pure parts of
  * download_resource: safe file names and which files can be shown inline as text.
  */
+import { plainText } from "../format/entities.js";
 import type { RawClassDetail, RawResourceGroup } from "../queries/class-detail.js";
 import { compact } from "../queries/common.js";
 import { htmlToMarkdown, stripInvisible } from "../format/html.js";
@@ -25,9 +26,9 @@ function itemsOf(groups: readonly RawResourceGroup[], section: string): Material
       const note = htmlToMarkdown(g.description);
       return compact(g.resources).filter((r) => r.resource?.id).map((r, i) => ({
         id: r.resource!.id,
-        name: r.resource!.name?.trim() || "file",
+        name: plainText(r.resource!.name) || "file",
         ...(r.resource!.type ? { type: r.resource!.type } : {}),
-        group: g.title?.trim() || "Resources",
+        group: plainText(g.title) || "Resources",
         ...(i === 0 && note ? { groupNote: note } : {}),
         section,
       }));
@@ -36,7 +37,7 @@ function itemsOf(groups: readonly RawResourceGroup[], section: string): Material
 
 /** Every student-visible material of a class, course-level first, then by unit. */
 export function materialsOf(d: RawClassDetail): MaterialItem[] {
-  return [...itemsOf(d.resources, "Course resources"), ...d.units.flatMap((u) => itemsOf(u.resources, u.title))];
+  return [...itemsOf(d.resources, "Course resources"), ...d.units.flatMap((u) => itemsOf(u.resources, plainText(u.title)))];
 }
 
 export function renderMaterials(header: string, d: RawClassDetail): string {

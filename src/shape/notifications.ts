@@ -2,6 +2,7 @@
  * Notification counts arrive as a list or a single object, with counts as numbers or strings. Everything
  * is normalised to integers here, so tools only ever see one shape.
  */
+import { plainText } from "../format/entities.js";
 import type { RawCount, RawNotifications } from "../queries/forums.js";
 import type { RawAlert } from "../queries/inbox.js";
 import { compact } from "../queries/common.js";
@@ -12,13 +13,13 @@ import { whenAt, type Clock } from "./common.js";
 export const FORUM_TYPES = ["ANNOUNCEMENTS", "DQ", "IDQ", "CQ", "INBOX", "GROUP"] as const;
 export type ForumTypeName = (typeof FORUM_TYPES)[number];
 
-export const FORUM_TYPE_WORDS: Record<ForumTypeName, string> = {
-  ANNOUNCEMENTS: "announcements",
-  DQ: "discussion posts",
-  IDQ: "individual discussion posts",
-  CQ: "class questions",
-  INBOX: "inbox messages",
-  GROUP: "group posts",
+export const FORUM_TYPE_WORDS: Record<ForumTypeName, [string, string]> = {
+  ANNOUNCEMENTS: ["announcement", "announcements"],
+  DQ: ["discussion post", "discussion posts"],
+  IDQ: ["individual discussion post", "individual discussion posts"],
+  CQ: ["class question", "class questions"],
+  INBOX: ["inbox message", "inbox messages"],
+  GROUP: ["group post", "group posts"],
 };
 
 /** "3", 3, "3.0" → 3; null, "", "abc", negatives → 0. */
@@ -77,7 +78,7 @@ export function announcementForumIds(n: NormalisedNotifications | undefined, ale
 }
 
 export function countsLine(counts: Partial<Record<ForumTypeName, number>>): string {
-  const parts = FORUM_TYPES.filter((t) => (counts[t] ?? 0) > 0).map((t) => `${counts[t]} ${FORUM_TYPE_WORDS[t]}`);
+  const parts = FORUM_TYPES.filter((t) => (counts[t] ?? 0) > 0).map((t) => plural(counts[t]!, ...FORUM_TYPE_WORDS[t]));
   return parts.length ? parts.join(", ") : "nothing unread";
 }
 
@@ -85,7 +86,7 @@ export function countsLine(counts: Partial<Record<ForumTypeName, number>>): stri
 export function alertLine(a: RawAlert, classCode: string | undefined, c: Clock): string {
   const d = a.data ?? {};
   const kind = (a.type ?? "alert").toLowerCase().replace(/_/g, " ");
-  const what = d.assignmentTitle ? `"${d.assignmentTitle}"` : d.announcementTitle ? `"${d.announcementTitle}"` : undefined;
+  const what = d.assignmentTitle ? `"${plainText(d.assignmentTitle)}"` : d.announcementTitle ? `"${plainText(d.announcementTitle)}"` : undefined;
   const pointer = d.assessmentId
     ? `assessment_id ${d.assessmentId} (assignment_details / feedback)`
     : d.forumId && /^INBOX/i.test(d.forumType ?? "")

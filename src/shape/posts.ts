@@ -2,6 +2,7 @@
  * Forum posts, inbox messages and announcements as readable, paged text. Post bodies are other people's
  * words, so each one is quoted; long bodies are cut with a marker saying how to get the rest.
  */
+import { plainText } from "../format/entities.js";
 import type { RawPost } from "../queries/posts.js";
 import { compact, personName } from "../queries/common.js";
 import { parseHaloDate } from "../format/dates.js";
@@ -66,7 +67,7 @@ export function renderPost(n: PostNode, o: PostRenderOptions): string {
   const p = n.post;
   const indent = n.depth > 0 ? `${"  ".repeat(Math.min(n.depth, 4) - 1)}↳ ` : "";
   const head = fields([
-    ["", p.title?.trim() ? `"${p.title.trim()}"` : undefined],
+    ["", plainText(p.title) ? `"${plainText(p.title)}"` : undefined],
     ["by", authorOf(p, o.me)],
     ["", n.parentAuthor ? `reply to ${n.parentAuthor}` : undefined],
     ["", whenAt(parseHaloDate(p.publishDate ?? p.startDate), o.clock)],
@@ -77,7 +78,7 @@ export function renderPost(n: PostNode, o: PostRenderOptions): string {
   ]);
   const body = clip(htmlToMarkdown(p.content), o.maxBody, o.moreHint(p.id));
   const files = compact(p.resources).filter((r) => r.id);
-  const fileLine = files.length ? `\nFiles (resource_id for download_resource): ${files.map((r) => `${r.name ?? "file"} [${r.id}]`).join("; ")}` : "";
+  const fileLine = files.length ? `\nFiles (resource_id for download_resource): ${files.map((r) => `${plainText(r.name) || "file"} [${r.id}]`).join("; ")}` : "";
   return `${indent}${head}\n${quoted(`post by ${personName(p.createdBy?.user)}`, body)}${fileLine}`;
 }
 
