@@ -96,11 +96,10 @@ export function createConfigStore(path: string, opts: { fs?: WriterFs } = {}): C
   return {
     path,
     async read() {
-      const sig = await signature();
+      // Marked as seen before parsing: a broken file is reported once, not on every call, until it changes again.
+      seen = await signature();
       const text = await readText();
-      const parsed = text === undefined ? {} : parseConfigText(text, path);
-      seen = sig;
-      return parsed;
+      return text === undefined ? {} : parseConfigText(text, path);
     },
     update(patch) {
       return new Promise<void>((resolve, reject) => {
