@@ -8,6 +8,12 @@ import { personName } from "../queries/common.js";
 import type { RawAlert, RawInboxPanel } from "../queries/inbox.js";
 import type { RawPost } from "../queries/posts.js";
 
+/** Titles may carry HTML entities (&#8217;); decode them without Markdown-escaping ordinary titles. */
+export function plainTitle(t: string | null | undefined): string {
+  const s = (t ?? "").trim();
+  return /[&<]/.test(s) ? htmlToMarkdown(s).replace(/\\([\\`*_{}[\]()#+\-.!>])/g, "$1").replace(/\s+/g, " ") : s;
+}
+
 export interface NewAnnouncement {
   classCode: string;
   title: string;
@@ -23,7 +29,7 @@ export function newAnnouncements(classCode: string, posts: RawPost[], since: Dat
     const at = [parseHaloDate(p.publishDate), start].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0];
     if (!at || at.getTime() <= since.getTime() || at.getTime() > now.getTime()) return [];
     const acked = (p.postFlagAcknowledgements ?? []).some((a) => a?.userId === me && a.acknowledge !== false);
-    const title = (p.title ?? "").trim() || htmlToMarkdown(p.content).slice(0, 80) || "(untitled)";
+    const title = plainTitle(p.title) || htmlToMarkdown(p.content).replace(/\s+/g, " ").slice(0, 80) || "(untitled)";
     return [{ classCode, title, at, mustAcknowledge: !!p.isAcknowledge && !acked }];
   });
 }

@@ -52,7 +52,11 @@ export function itemLines(it: WorkItem, o: RenderOpts): string[] {
     const policy = o.policies?.get(it.cls.id);
     const d = dqDeadlines(it.due, policy);
     if (d && policy) {
-      const initial = it.state === "not_started" ? `initial post by ${when(d.initialPost, o.tz, o.now)} (derived: Day 3 of the topic week)` : "initial post done";
+      const passed = d.initialPost.getTime() < o.now.getTime();
+      const initial =
+        it.state !== "not_started"
+          ? "initial post done"
+          : `initial post ${passed ? "was due" : "due by"} ${when(d.initialPost, o.tz, o.now)} (derived: Day 3 of the topic week)${passed ? " — post it now" : ""}`;
       lines.push(`  ${initial}; replies by the due date; class policy: ${policyText(policy)}`);
     }
   }

@@ -8,7 +8,7 @@ import { quoted } from "../format/text.js";
 import { classAnnouncementPosts } from "../assistant/announcements.js";
 import { newAlerts, newAnnouncements, newMessages, parseSince, type NewAlert, type NewAnnouncement, type NewMessage } from "../assistant/feeds.js";
 import { workItems, type WorkItem } from "../assistant/items.js";
-import { coverageNote, fanOut, failureReason, gradesKey, loadGrades, scopeClasses } from "../assistant/load.js";
+import { coverageNote, fanOut, failureReason, gradesKey, loadGrades, plannerClasses, scopeClasses } from "../assistant/load.js";
 import { classMark, diffClass, emptyState, parseState, type ChangeState, type ItemChange } from "../assistant/snapshot.js";
 import { readStateText, writeStateText } from "../assistant/state-file.js";
 import { fetchInboxPanel, fetchUserAlerts, type RawAlert, type RawInboxPanel } from "../queries/inbox.js";
@@ -53,8 +53,8 @@ function render(o: { since: string; changes: ItemChange[]; anns: NewAnnouncement
   const out = [`Changes since ${o.since}:`];
   if (o.changes.length) out.push(`Grades and deadlines (${o.changes.length}):\n${capped(o.changes, (c) => changeLine(c, tz, now))}`);
   if (o.anns.length) out.push(`New announcements (${o.anns.length}; read them with the announcements tool):\n${quoted("announcement titles", capped(o.anns, (a) => `${a.classCode} · ${when(a.at, tz, now)} · ${a.title}${a.mustAcknowledge ? " [you must acknowledge this]" : ""}`))}`);
-  if (o.msgs.length) out.push(`New messages (${o.msgs.length}; latest per thread, read them with the inbox tool):\n${quoted("message previews", capped(o.msgs, (m) => `${m.classCode ?? ""} · ${m.from}${m.role ? ` (${m.role})` : ""} · ${when(m.at, tz, now)}${m.unanswered ? " · unanswered" : ""}: ${m.preview}`))}`);
-  if (o.alerts.length) out.push(`Unread alerts (${o.alerts.length}):\n${quoted("alerts", capped(o.alerts, (a) => `${a.classCode ?? ""} · ${a.type}${a.text ? `: ${a.text}` : ""} · ${when(a.at, tz, now)}`))}`);
+  if (o.msgs.length) out.push(`New messages (${o.msgs.length}; latest per thread, read them with the inbox tool):\n${quoted("message previews", capped(o.msgs, (m) => `${m.classCode ? `${m.classCode} · ` : ""}${m.from}${m.role ? ` (${m.role})` : ""} · ${when(m.at, tz, now)}${m.unanswered ? " · unanswered" : ""}: ${m.preview}`))}`);
+  if (o.alerts.length) out.push(`Unread alerts (${o.alerts.length}):\n${quoted("alerts", capped(o.alerts, (a) => `${a.classCode ? `${a.classCode} · ` : ""}${a.type}${a.text ? `: ${a.text}` : ""} · ${when(a.at, tz, now)}`))}`);
   if (out.length === 1) out.push("Nothing new: no new grades, announcements, messages, due-date changes or unread alerts.");
   return out;
 }
@@ -86,7 +86,8 @@ async function whatChanged(args: { since?: string }, ctx: ToolContext): Promise<
     return { gb, posts };
   }, (cls) => gradesKey(cls.slugId));
 
-  const codeOf = (id?: string | null) => classes.find((c) => c.id === id)?.courseCode;
+  const all = await plannerClasses(ctx); // cached: messages and alerts may come from finished or future classes
+  const codeOf = (id?: string | null) => all.find((c) => c.id === id)?.courseCode;
   const changes: ItemChange[] = [];
   const anns: NewAnnouncement[] = [];
   const newClasses: string[] = [];

@@ -28,7 +28,7 @@ export async function whatsDueText(ctx: ToolContext, args: { days: number; class
   const inWindow = work.items.filter((it) => it.due && it.due.getTime() >= now.getTime() && it.due.getTime() <= end.getTime()).sort(byDue);
   const done = inWindow.filter(isDone);
   const list = args.include_done ? inWindow : inWindow.filter((it) => !isDone(it));
-  const overdue = work.items.filter((it) => it.state === "missing" || (it.state === "reassigned" && it.due && it.due < now));
+  const overdue = work.items.filter((it) => it.state === "missing" || (it.state === "reassigned" && it.due && it.due.getTime() < now.getTime()));
   const head = `Due from now through ${formatDate(end, tz)} (${plural(args.days, "day")}) in ${scopeLabel(work.classes, args.class_ref)}: ${plural(list.length, "item")}${
     !args.include_done && done.length ? ` to do (${done.length} already turned in or graded hidden; include_done: true shows them)` : ""
   }.`;
@@ -63,7 +63,8 @@ const missingWork = defineTool({
     const now = ctx.now();
     const tz = ctx.config.timezone;
     const soon = now.getTime() + 2 * DAY;
-    const past = work.items.filter((it) => it.state === "missing" || it.state === "reassigned").sort(byDue);
+    const past = work.items.filter((it) => it.state === "missing" || (it.state === "reassigned" && (!it.due || it.due.getTime() < now.getTime()))).sort(byDue);
+    const sentBack = work.items.filter((it) => it.state === "reassigned" && it.due && it.due.getTime() >= now.getTime()).sort(byDue);
     const urgent = work.items
       .filter((it) => (it.state === "not_started" || it.state === "in_progress") && it.due && it.due.getTime() >= now.getTime() && it.due.getTime() <= soon)
       .sort(byDue);
@@ -72,6 +73,7 @@ const missingWork = defineTool({
       `Missing work in ${scopeLabel(work.classes)}:`,
       past.length ? `Past due, not turned in (${past.length}):\n${itemBlock(past, o)}` : "Past due: nothing missing.",
       urgent.length ? `Due within 48 hours, not turned in yet (${urgent.length}):\n${itemBlock(urgent, o)}` : "Due within 48 hours: nothing left to start.",
+      sentBack.length ? `Sent back for resubmission, due later (${sentBack.length}):\n${itemBlock(sentBack, o)}` : "",
       coverageNote(work.fan, "items"),
     ];
     return parts.filter(Boolean).join("\n");

@@ -83,6 +83,13 @@ const gradeTarget = defineTool({
     const now = v.currentPercent !== undefined ? `${round(v.earned, 2)}/${v.gradedMax} graded pts = ${round(v.currentPercent)}%${letterFor(v.currentPercent, scale) ? ` (${letterFor(v.currentPercent, scale)})` : ""}` : "nothing graded yet";
     lines.push(`Now: ${now}. Remaining: ${v.remainingMax} of ${v.totalMax} class pts not yet graded.`);
     lines.push(...verdictText(v, scale, target.label));
+    const missing = new Set(items.filter((i) => i.state === "missing").map((i) => i.assessmentId));
+    const lost = parts.filter((p) => missing.has(p.id) && p.earned === undefined);
+    if (lost.length) {
+      const z = computeTarget(parts.map((p) => (missing.has(p.id) && p.earned === undefined ? { ...p, earned: 0 } : p)), target.percent);
+      const what = z.verdict === "achievable" ? `you need ${round(z.neededAverage ?? 0)}% on the other ${z.remainingMax} pts` : z.verdict;
+      lines.push(`If your missing work (${lost.map((p) => `"${p.title}"`).join(", ")}, ${lost.reduce((n, p) => n + p.points, 0)} pts) stays at zero: ${what}.`);
+    }
     lines.push(`Assumes the final grade is points earned over all ${v.totalMax} pts listed in your Halo gradebook, with no extra credit or dropped items.`);
     return lines.join("\n");
   },

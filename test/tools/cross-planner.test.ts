@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { SEED } from "../../src/sandbox/index.js";
+import { startHarness, type Harness } from "../helpers/harness.js";
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+const gatewayOps = (x: Harness) => x.sandbox.stats.calls.filter((c) => c.service === "gateway").map((c) => (c as { operationName?: string }).operationName);
+
+describe("whats_due", () => {
+  it("lists the week across current classes, soonest first, with the student's own dates, links and statuses", async () => {
+    h = await startHarness();
+    const r = await h.call("whats_due", {});
+    expect(r.isError).toBe(false);
+    const t = r.text;
+    // The 06:59 UTC due date is 11:59 PM the previous day in Arizona.
+    expect(t).toMatch(/Sat Nov 21 2026, 11:59 PM MST \(in 13 hours\) — CST-323 Discussion "Topic 4 DQ 1"/);
+    // Accommodated quiz date, quiz deep link.
+    expect(t).toMatch(/CST-323 Quiz "Topic 4 Quiz" · 20 pts · not started · your accommodated date/);
+    expect(t).toMatch(/Topic 4 Quiz".*\n {2}https:\/\/\S+\/quiz\/[0-9a-f-]{36}\n/);
+    // Group work links to the group page and names the group.
+    expect(t).toContain(`/groups?assessmentId=${SEED.assessments.groupProject}`);
+    expect(t).toMatch(/Collaborative Argument Project.*group: /);
+    // Derived DQ deadline is labelled as such.
+    expect(t).toContain("(derived: Day 3 of the topic week)");
+    // Done work hidden by default, counted; past-due work pointed to missing_work.
+    expect(t).not.toContain("Architecture Reading Reflection");
+    expect(t).toMatch(/already turned in or graded hidden/);
+    expect(t).toContain("see missing_work");
+    // Soonest first.
+    expect(t.indexOf("Topic 4 DQ 1")).toBeLessThan(t.indexOf("Cloud Architecture Proposal"));
+    expect(t.indexOf("Cloud Architecture Proposal")).toBeLessThan(t.indexOf("Topic 5 DQ 1"));
+  });
+
+  it("costs one class-list call plus one grades call per current class, and a repeat is served from cache", async () => {
+    h = await startHarness();
+    h.sandbox.resetStats();
+    await h.call("whats_due", {});
+    const ops = gatewayOps(h);
+    expect(ops.filter((o) => o === "GetCourseClassesForUser")).toHaveLength(1);
+    expect(ops.filter((o) => o === "GetAllClassGrades")).toHaveLength(2); // CST-323 and ENG-106 are current
+    expect(ops).toHaveLength(3);
+    h.sandbox.resetStats();
+    await h.call("whats_due", { days: 3 });
+    expect(gatewayOps(h)).toHaveLength(0);
+  });
+
+  it("include_done shows turned-in work; class_ref narrows to one class", async () => {
+    h = await startHarness();
+    const all = await h.call("whats_due", { days: 14, include_done: true });
+    expect(all.text).toMatch(/"Architecture Reading Reflection" · 40 pts · submitted, awaiting grade/);
+    const one = await h.call("whats_due", { class_ref: "ENG-106" });
+    expect(one.text).toContain("ENG-106 English Composition II");
+    expect(one.text).not.toContain("CST-323 ");
+  });
+
+  it("an unknown class_ref is an error listing the student's classes", async () => {
+    h = await startHarness();
+    const r = await h.call("whats_due", { class_ref: "BIO-101" });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/No class of yours matches "BIO-101".*CST-323/);
+  });
+
+  it("shows dates in the configured zone (HALO_TIMEZONE)", async () => {
+    h = await startHarness({ env: { HALO_TIMEZONE: "America/New_York" } });
+    const r = await h.call("whats_due", {});
+    expect(r.text).toMatch(/Sun Nov 22 2026, 1:59 AM EST \(in 13 hours\) — CST-323 Discussion "Topic 4 DQ 1"/);
+  });
+
+  it("a class that fails mid-fan-out is named, the others still answer", async () => {
+    h = await startHarness({ switches: { failClassIds: [SEED.classes.cloud.id], failClassMode: "error" } });
+    const r = await h.call("whats_due", {});
+    expect(r.isError).toBe(false);
+    expect(r.text).toContain('ENG-106 Discussion "Topic 3 DQ 1"');
+    expect(r.text).toMatch(/⚠ CST-323 \(CST-323-O500-\d+\) could not be loaded — Halo error.*NOT included/);
+  });
+
+  it("an access-denied class says so", async () => {
+    h = await startHarness({ switches: { failClassIds: [SEED.classes.english.id], failClassMode: "access" } });
+    const r = await h.call("whats_due", {});
+    expect(r.text).toMatch(/⚠ ENG-106 .* access denied by Halo/);
+    expect(r.text).toContain("CST-323 Discussion");
+  });
+
+  it("reports progress per class when the client asks for it", async () => {
+    h = await startHarness();
+    const seen: string[] = [];
+    await h.client.callTool({ name: "whats_due", arguments: {} }, undefined, { onprogress: (p) => seen.push(`${p.progress}/${p.total} ${p.message ?? ""}`) });
+    expect(seen).toHaveLength(2);
+    expect(seen.join(";")).toMatch(/2\/2 loaded (CST-323|ENG-106)/);
+  });
+});
+
+describe("missing_work", () => {
+  it("lists past-due work, work due within 48 hours not turned in, and reassigned work due later", async () => {
+    h = await startHarness();
+    const r = await h.call("missing_work", {});
+    const [past, rest] = r.text.split("Due within 48 hours");
+    expect(past).toContain('"Serverless Function Design" · 120 pts · MISSING');
+    expect(rest).toContain('"Topic 4 DQ 1"');
+    expect(rest).toContain('"Topic 3 DQ 1"');
+    expect(rest).not.toContain("Cloud Architecture Proposal"); // due in 3 days
+    expect(r.text).toMatch(/Sent back for resubmission, due later \(1\):\n- .*"IaaS Deployment Lab"/);
+  });
+});
