@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { announcementForumIds, countsLine, normaliseNotifications, toCount } from "../../src/shape/notifications.js";
+
+const classA = "class-a";
+const payload = (count: number | string) => ({
+  forumTypes: {
+    ANNOUNCEMENTS: { count, classes: [{ classId: classA, count, forums: [{ forumId: "ann-a", count }] }] },
+    DQ: { count: typeof count === "string" ? "5" : 5, classes: [{ classId: classA, count: typeof count === "string" ? "5" : 5, forums: [] }] },
+    INBOX: null,
+  },
+});
+
+describe("notification normalisation", () => {
+  it("turns string, numeric and junk counts into non-negative integers", () => {
+    expect([toCount("3"), toCount(3), toCount(" 7 "), toCount("2.0"), toCount(""), toCount(null), toCount("abc"), toCount(-2)]).toEqual([3, 3, 7, 2, 0, 0, 0, 0]);
+  });
+
+  it("gives the same result for a list, an object and string counts", () => {
+    const fromList = normaliseNotifications([payload(2)]);
+    const fromObject = normaliseNotifications(payload(2));
+    const fromStrings = normaliseNotifications([payload("2")]);
+    for (const n of [fromList, fromObject, fromStrings]) {
+      expect(n.totals.ANNOUNCEMENTS).toBe(2);
+      expect(n.totals.DQ).toBe(5);
+      expect(n.totals.INBOX).toBe(0);
+      expect(n.byClass.get(classA)).toEqual({ ANNOUNCEMENTS: 2, DQ: 5 });
+      expect(n.forums).toEqual([{ type: "ANNOUNCEMENTS", classId: classA, forumId: "ann-a", count: 2 }]);
+    }
+    expect(countsLine(fromList.byClass.get(classA)!)).toBe("2 announcements, 5 discussion posts");
+    expect(countsLine({ CQ: 1 })).toBe("1 class question");
+  });
+
+  it("survives null and empty payloads", () => {
+    expect(normaliseNotifications(null).totals.DQ).toBe(0);
+    expect(normaliseNotifications([null, { forumTypes: null }]).forums).toEqual([]);
+  });
+
+  it("finds announcement forums from notifications and alerts, for the right class only", () => {
+    const n = normaliseNotifications(payload(1));
+    const alerts = [
+      { id: "1", classId: classA, data: { forumId: "ann-from-alert", forumType: "ANNOUNCEMENTS" } },
+      { id: "2", classId: "other", data: { forumId: "ann-other", forumType: "ANNOUNCEMENTS" } },
+      { id: "3", classId: classA, data: { forumId: "inbox-1", forumType: "INBOX" } },
+    ];
+    expect(announcementForumIds(n, alerts, classA)).toEqual(["ann-a", "ann-from-alert"]);
+    expect(announcementForumIds(undefined, alerts, "other")).toEqual(["ann-other"]);
+  });
+});
