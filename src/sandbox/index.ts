@@ -71,6 +71,7 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     resetSwitches() {
       for (const k of Object.keys(s.switches)) delete (s.switches as unknown as Record<string, unknown>)[k];
       Object.assign(s.switches, defaultSwitches(s.latencyFromOptions));
+      s.rngSeed = Number.NaN; // restart the 429/5xx sequence
     },
     credentials: { cookieHeader, authToken: issued.authToken, contextToken: issued.contextToken, userId: world.studentId },
     stats: s.stats,
