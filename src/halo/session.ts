@@ -5,7 +5,6 @@
  */
 import type { AppConfig } from "../config/types.js";
 import type { ConfigStore } from "../config/store.js";
-import type { ConfigObject } from "../config/file.js";
 import { log } from "../log.js";
 import { registerSecret } from "../redact.js";
 import { csrfFromJar, loadCookies, parseCookieHeader, SessionJar, snapshotCookies, tokensFromCookiePairs } from "./cookies.js";
@@ -38,10 +37,8 @@ export class SessionManager implements SessionControl {
   private gen = 0; // bumped on every reset, so a stale refresh cannot resurrect an old session
   private starting?: Promise<Tokens>;
   private refreshing?: Promise<Tokens>;
-  private checking?: Promise<void>;
-  private creds: stored.Creds;
-  private fileCreds?: stored.Creds;
-  private persistTimer?: NodeJS.Timeout;
+  private readonly credentials: stored.CredentialSource;
+  private readonly persister?: stored.Persister;
   private readonly web: WebAuth;
   private readonly baseUrl: string;
 
@@ -49,8 +46,9 @@ export class SessionManager implements SessionControl {
     this.baseUrl = deps.config.halo.baseUrl;
     this.web = new WebAuth(deps.transport, this.baseUrl);
     this.jar = new SessionJar(deps.now);
+    if (deps.store) this.persister = new stored.Persister(deps.store, () => this.snapshot(), deps.persistDelayMs ?? 250);
     const h = deps.config.halo;
-    this.creds = { cookie: h.cookie, authToken: h.authToken, contextToken: h.contextToken };
+    this.credentials = new stored.CredentialSource(deps.store, { cookie: h.cookie, authToken: h.authToken, contextToken: h.contextToken });
   }
 
   /** Identity for the transaction-id header (undefined with raw tokens). */
@@ -87,7 +85,51 @@ export class SessionManager implements SessionControl {
 
   // ---- SessionControl ----
 
-  async status(): Promise<SessionStatus> {
+  status(): Promise<SessionStatus> {
+    return this.report(true);
+  }
+
+  async reload(): Promise<SessionStatus> {
+    await this.credentials.reread();
+    this.reset();
+    return this.report(false);
+  }
+
+  async setup(): Promise<SessionStatus> {
+    await this.pickUpHandEdits();
+    if (!(this.credentials.creds.authToken && this.credentials.creds.contextToken)) {
+      throw new HaloError("no_credentials", "setup_session needs both authToken and contextToken in the config file (or HALO_AUTH_TOKEN / HALO_CONTEXT_TOKEN).");
+    }
+    this.reset();
+    this.starting = this.fromTokens(this.gen).finally(() => (this.starting = undefined));
+    await this.starting.catch(() => undefined);
+    return this.report(false);
+  }
+
+  async refresh(): Promise<SessionStatus> {
+    try {
+      await this.tokensForCall();
+      // Raw tokens used directly cannot be refreshed; forcing it must not declare them dead.
+      if (this.canRefresh) await (this.refreshing ??= this.doRefresh().finally(() => (this.refreshing = undefined)));
+    } catch {
+      /* reported below */
+    }
+    return this.report(false);
+  }
+
+  /** Writes any pending session change now. */
+  async flush(): Promise<void> {
+    await this.persister?.flush();
+  }
+
+  close(): void {
+    void this.flush();
+  }
+
+  // ---- internals ----
+
+  /** The status; `probe` makes one session GET on an already established session to prove it still lives. */
+  private async report(probe: boolean): Promise<SessionStatus> {
     const base = (): SessionStatus => ({
       state: "unknown",
       source: this.source,
@@ -98,9 +140,9 @@ export class SessionManager implements SessionControl {
       lastRefreshAt: this.lastRefreshAt === undefined ? undefined : new Date(this.lastRefreshAt).toISOString(),
     });
     try {
-      const hadSession = this.tokens !== undefined && !this.expired;
+      const established = this.tokens !== undefined && !this.expired;
       await this.tokensForCall();
-      if (hadSession && this.canRefresh) {
+      if (probe && established && this.canRefresh) {
         const gen = this.gen;
         const s = await this.web.getSession(this.jar);
         if (gen === this.gen) {
@@ -111,55 +153,11 @@ export class SessionManager implements SessionControl {
       if (!this.canRefresh) return { ...base(), message: msg.rawTokensNote };
       return { ...base(), state: "ok" };
     } catch (e) {
-      if (isHaloError(e) && e.kind === "session_expired") return { ...base(), state: "expired", message: e.message };
+      if (isHaloError(e) && e.kind === "session_expired") return { ...base(), state: "expired", canRefresh: false, message: e.message };
       if (isHaloError(e) && e.kind === "no_credentials") return { ...base(), state: "none", source: "none", message: e.message };
       return { ...base(), message: isHaloError(e) ? e.message : "The session could not be checked." };
     }
   }
-
-  async reload(): Promise<SessionStatus> {
-    const file = await this.readFile();
-    if (file) this.adoptFileCreds(stored.credsOf(file));
-    this.reset();
-    return this.status();
-  }
-
-  async setup(): Promise<SessionStatus> {
-    await this.pickUpHandEdits();
-    if (!(this.creds.authToken && this.creds.contextToken)) {
-      throw new HaloError("no_credentials", "setup_session needs both authToken and contextToken in the config file (or HALO_AUTH_TOKEN / HALO_CONTEXT_TOKEN).");
-    }
-    this.reset();
-    this.starting = this.fromTokens(this.gen).finally(() => (this.starting = undefined));
-    await this.starting.catch(() => undefined);
-    return this.status();
-  }
-
-  async refresh(): Promise<SessionStatus> {
-    try {
-      const t = await this.tokensForCall();
-      await this.afterAuthFailure(t);
-    } catch {
-      /* reported by status() below */
-    }
-    return this.status();
-  }
-
-  /** Writes any pending session change now. */
-  async flush(): Promise<void> {
-    if (this.persistTimer) {
-      clearTimeout(this.persistTimer);
-      this.persistTimer = undefined;
-      await this.persistNow();
-    }
-    await this.deps.store?.flush();
-  }
-
-  close(): void {
-    void this.flush();
-  }
-
-  // ---- internals ----
 
   private reset(): void {
     this.gen++;
@@ -175,17 +173,16 @@ export class SessionManager implements SessionControl {
 
   private async bootstrap(): Promise<Tokens> {
     const gen = this.gen;
-    const file = await this.readFile();
-    if (file && !this.fileCreds) this.fileCreds = stored.credsOf(file);
+    const file = await this.credentials.readFile();
     const saved = stored.storedSession(file);
-    const configured = stored.hasCreds(this.creds);
-    if (saved && (!configured || saved.basis === stored.basisOf(this.creds))) {
+    const configured = stored.hasCreds(this.credentials.creds);
+    if (saved && (!configured || saved.basis === stored.basisOf(this.credentials.creds))) {
       const s = await this.trySession(Object.entries(saved.cookies));
       if (s) return this.adopt(s, "cookie", gen);
       log.info("halo: the saved session has ended; starting again from the configured credentials");
       await this.deps.store?.update({ session: undefined }).catch(() => undefined);
     }
-    const { cookie, authToken, contextToken } = this.creds;
+    const { cookie, authToken, contextToken } = this.credentials.creds;
     if (cookie) {
       const pairs = parseCookieHeader(cookie);
       const s = await this.trySession(pairs);
@@ -210,7 +207,7 @@ export class SessionManager implements SessionControl {
 
   /** Raw pair → csrf + callback/tokens → session; if Halo refuses, the pair is used directly (as the seed did). */
   private async fromTokens(gen: number): Promise<Tokens> {
-    const pair = { authToken: this.creds.authToken as string, contextToken: this.creds.contextToken as string };
+    const pair = { authToken: this.credentials.creds.authToken as string, contextToken: this.credentials.creds.contextToken as string };
     let reason = "Halo did not accept the tokens for a web session";
     try {
       this.jar = new SessionJar(this.deps.now);
@@ -271,64 +268,30 @@ export class SessionManager implements SessionControl {
     return error;
   }
 
-  /** Cheap stat before each use; on a change, credentials the student edited win and the session restarts. */
+  /** Cheap stat before each use; when the student changed credentials in the file, the session restarts. */
   private async pickUpHandEdits(): Promise<void> {
-    const store = this.deps.store;
-    if (!store) return;
-    this.checking ??= (async () => {
-      if (!(await store.hasChanged())) return;
-      const file = await this.readFile();
-      if (file && this.adoptFileCreds(stored.credsOf(file))) {
-        log.info("halo: new credentials in the config file; starting a new session from them");
-        this.reset();
-      }
-    })().finally(() => (this.checking = undefined));
-    return this.checking;
-  }
-
-  /** Returns true when the credentials changed. */
-  private adoptFileCreds(now: stored.Creds): boolean {
-    const before = this.fileCreds;
-    this.fileCreds = now;
-    if (!before || stored.sameCreds(before, now)) return false;
-    this.creds = stored.mergeChanged(this.creds, before, now);
-    for (const v of Object.values(this.creds)) registerSecret(v);
-    return true;
-  }
-
-  private async readFile(): Promise<ConfigObject | undefined> {
-    if (!this.deps.store) return undefined;
-    try {
-      return await this.deps.store.read();
-    } catch (e) {
-      log.warn(`halo: ignoring the config file for now: ${e instanceof Error ? e.message : String(e)}`);
-      return undefined;
+    if (await this.credentials.changed()) {
+      log.info("halo: new credentials in the config file; starting a new session from them");
+      this.reset();
     }
   }
 
   private schedulePersist(): void {
-    if (!this.deps.store || this.persistTimer) return;
-    this.persistTimer = setTimeout(() => {
-      this.persistTimer = undefined;
-      void this.persistNow();
-    }, this.deps.persistDelayMs ?? 250);
-    this.persistTimer.unref();
+    this.persister?.schedule();
   }
 
-  private async persistNow(): Promise<void> {
-    const store = this.deps.store;
-    if (!store || !this.tokens || !this.canRefresh) return;
-    const cookies = await snapshotCookies(this.jar, this.baseUrl);
-    const session: stored.StoredSession = {
-      cookies,
+  /** What goes under the file's `session` key; undefined when there is no web session to keep. */
+  private async snapshot(): Promise<stored.StoredSession | undefined> {
+    if (!this.tokens || !this.canRefresh) return undefined;
+    return {
+      cookies: await snapshotCookies(this.jar, this.baseUrl),
       authToken: this.tokens.authToken,
       contextToken: this.tokens.contextToken,
       userId: this.info?.userId,
       expires: this.info?.expires,
       authMethod: this.info?.authMethod,
-      basis: stored.basisOf(this.creds),
+      basis: stored.basisOf(this.credentials.creds),
       savedAt: new Date(this.deps.now()).toISOString(),
     };
-    await store.update({ session }).catch((e) => log.warn(`halo: could not save the session: ${e instanceof Error ? e.message : String(e)}`));
   }
 }

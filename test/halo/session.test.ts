@@ -170,6 +170,24 @@ describe("refresh", () => {
     expect(st).toMatchObject({ state: "ok", lastRefreshAt: "2025-03-01T12:00:00.000Z" });
   });
 
+  it("session.refresh() with raw tokens used directly does not declare them dead", async () => {
+    fake.callbackFails = true;
+    const halo = createHalo({ config: testConfig({ authToken: fake.authToken, contextToken: fake.contextToken }), fetchHooks: instant });
+    const st = await halo.session.refresh();
+    expect(st).toMatchObject({ state: "unknown", canRefresh: false, source: "tokens" });
+    await expect(halo.api.query(Q)).resolves.toBeTruthy();
+  });
+
+  it("status() probes an established session once and notices it ended", async () => {
+    const halo = withCookie();
+    await halo.api.query(Q);
+    const gets = fake.stats.sessionGets;
+    expect((await halo.session.status()).state).toBe("ok");
+    expect(fake.stats.sessionGets).toBe(gets + 1);
+    fake.sessionAlive = false;
+    expect(await halo.session.status()).toMatchObject({ state: "expired", canRefresh: false });
+  });
+
   it("session.setup() forces the callback bootstrap from the raw pair", async () => {
     const halo = createHalo({ config: testConfig({ cookie: fake.cookieHeader(), authToken: "raw-auth-1234", contextToken: "raw-ctx-1234" }), fetchHooks: instant });
     const st = await halo.session.setup();
