@@ -1,0 +1,123 @@
+/**
+ * view_assignments, assignment_details, grades and feedback against the sandbox, through a real MCP client.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness, type Harness } from "../helpers/harness.js";
+import { SEED } from "../../src/sandbox/world/ids.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+const lineWith = (text: string, needle: string): string => text.split("\n").find((l) => l.includes(needle)) ?? "";
+const hiddenPoints = () => {
+  const g = h.sandbox.world.grades.find((x) => x.assessmentId === SEED.assessments.unpublishedGraded && x.userId === SEED.student.userId)!;
+  expect(g.status).not.toBe("PUBLISHED");
+  expect(g.finalPoints).not.toBeNull();
+  return g.finalPoints!;
+};
+
+describe("view_assignments", () => {
+  it("groups by unit with local due dates, accommodations and ids", async () => {
+    const r = await h.call("view_assignments", { class_ref: "CST-323" });
+    expect(r.isError).toBe(false);
+    expect(r.text).toMatch(/^CST-323 Cloud Computing — \d+ assessments/);
+    expect(r.text).toMatch(/## Topic 4: Cloud Architecture \(.*\) — current unit/);
+    // Due 06:59 UTC on Nov 22 is still Saturday night in Arizona.
+    expect(lineWith(r.text, SEED.assessments.dueAtUtcEdge)).toContain("due: Sat Nov 21 2026, 11:59 PM MST (in 13 hours)");
+    // Topic 4 Quiz carries a two-day accommodation.
+    expect(lineWith(r.text, "Topic 4 Quiz")).toContain("due: Thu Nov 26 2026, 11:59 PM MST (in 5 days)");
+    expect(lineWith(r.text, SEED.assessments.missing)).toContain("overdue, not submitted");
+    expect(lineWith(r.text, SEED.assessments.publishedWithRubric)).toContain("graded 88/100 (88%)");
+    expect(r.text).not.toMatch(/__typename|null|undefined|NaN/);
+  });
+
+  it("never shows points of an unpublished grade", async () => {
+    const r = await h.call("view_assignments", { class_ref: "CST-323" });
+    const line = lineWith(r.text, SEED.assessments.unpublishedGraded);
+    expect(line).toContain("submitted");
+    expect(line).not.toMatch(new RegExp(`graded|\\b${hiddenPoints()}/`));
+  });
+});
+
+describe("assignment_details", () => {
+  it("shows instructions, rubric levels, flags, my files and the deep link", async () => {
+    const r = await h.call("assignment_details", { assessment_id: SEED.assessments.publishedWithRubric });
+    expect(r.isError).toBe(false);
+    expect(r.text).toMatch(/^# Cloud Service Models Comparison \(CST-323 Cloud Computing\)/);
+    expect(r.text).toContain("LopesWrite similarity check required");
+    expect(r.text).toContain(`/courses/${h.sandbox.ids.classes.cloud.slugId}#assignment-submission/${SEED.assessments.publishedWithRubric}`);
+    expect(r.text).toMatch(/\[quoted instructions written by the instructor/);
+    expect(r.text).toMatch(/> - Content and Analysis \(50 pts\)/);
+    expect(r.text).toMatch(/>   - Target \(50\)/);
+    expect(r.text).toMatch(/Files attached \(1; resource_id is for download_resource\)/);
+    expect(r.text).toContain("score: 88/100 (88%)");
+  });
+
+  it("links quizzes and group work to their own pages", async () => {
+    const quiz = await h.call("assignment_details", { assessment_id: SEED.assessments.quizPublished });
+    expect(quiz.text).toContain(`/quiz/${SEED.assessments.quizPublished}`);
+    const group = await h.call("assignment_details", { assessment_id: SEED.assessments.groupProject, class_ref: "ENG-106" });
+    expect(group.isError).toBe(false);
+    expect(group.text).toContain(`/groups?assessmentId=${SEED.assessments.groupProject}`);
+    expect(group.text).toContain("group assignment");
+  });
+
+  it("finds by title, and lists candidates on a tie or a miss", async () => {
+    const tie = await h.call("assignment_details", { title: "proposal" });
+    expect(tie.isError).toBe(true);
+    expect(tie.text).toContain(SEED.assessments.upload);
+    expect(tie.text).toMatch(/ENG-106/);
+    const one = await h.call("assignment_details", { title: "architecture proposal" });
+    expect(one.isError).toBe(false);
+    expect(one.text).toMatch(/^# Cloud Architecture Proposal/);
+    expect(one.text).toMatch(/## Your work\nStatus: open, not submitted/);
+    const scoped = await h.call("assignment_details", { title: "proposal", class_ref: "CST-323" });
+    expect(scoped.text).toMatch(/^# Cloud Architecture Proposal/);
+    const miss = await h.call("assignment_details", { title: "underwater basket weaving", class_ref: "CST-323" });
+    expect(miss.isError).toBe(true);
+    expect(miss.text).toMatch(/Nothing in CST-323 Cloud Computing matches/);
+    const none = await h.call("assignment_details", {});
+    expect(none.isError).toBe(true);
+    expect(none.text).toMatch(/assessment_id .* or a title/);
+  });
+});
+
+describe("grades and feedback", () => {
+  it("grades: published scores only, totals stated, unpublished points hidden", async () => {
+    const r = await h.call("grades", { class_ref: "CST-323" });
+    expect(r.isError).toBe(false);
+    expect(r.text).toMatch(/Published so far: [\d.]+\/[\d.]+ \([\d.]+%\) over \d+ graded items\./);
+    expect(lineWith(r.text, SEED.assessments.unpublishedGraded)).toMatch(/submitted, awaiting grade/);
+    expect(lineWith(r.text, SEED.assessments.unpublishedGraded)).not.toContain(`${hiddenPoints()}/`);
+  });
+
+  it("a finished class shows its published final grade", async () => {
+    const r = await h.call("grades", { class_ref: "UNV-103" });
+    expect(r.text).toMatch(/Final grade: [A-F][+-]? · /);
+  });
+
+  it("feedback joins rubric scores to criteria and lists feedback files", async () => {
+    const r = await h.call("feedback", { class_ref: "CST-323", assessment_id: SEED.assessments.publishedWithRubric });
+    expect(r.isError).toBe(false);
+    expect(r.text).toContain("Score: 88/100 (88%)");
+    expect(r.text).toMatch(/\[quoted feedback from the instructor/);
+    expect(r.text).toContain(`resource_id: ${SEED.resources.feedbackPdf}`);
+    expect(r.text).toMatch(/> - Content and Analysis · level: \w+ · [\d.]+\/50/);
+  });
+
+  it("feedback on a quiz includes the quiz result", async () => {
+    const r = await h.call("feedback", { class_ref: "CST-323", title: "topic 1 quiz" });
+    expect(r.text).toMatch(/## Quiz result\nScore: [\d.]+ · correct: \d+/);
+  });
+
+  it("feedback on an unpublished grade says so and leaks nothing", async () => {
+    const r = await h.call("feedback", { class_ref: "CST-323", assessment_id: SEED.assessments.unpublishedGraded });
+    expect(r.isError).toBe(false);
+    expect(r.text).toMatch(/Not graded yet — status: submitted/);
+    expect(r.text).not.toMatch(new RegExp(`\\b${hiddenPoints()}/|Score:`));
+    expect(r.text).not.toMatch(/Instructor comment|Rubric scores/);
+  });
+});
