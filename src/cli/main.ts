@@ -2,15 +2,16 @@
  * Command dispatch. Everything the process provides (env, argv, stdio) comes in through `io`, so tests
  * drive the whole CLI in-process.
  */
-import { isConfigError, parseFlags, resolveConfig } from "../config/index.js";
+import { parseFlags } from "../config/args.js";
+import { isConfigError } from "../config/errors.js";
+import { resolveConfig } from "../config/resolve.js";
 import type { AppConfig } from "../config/types.js";
 import { log } from "../log.js";
 import { VERSION } from "../version.js";
-import { runDoctor } from "./doctor.js";
 import { HELP } from "./help.js";
-import { runInit, type InitFlags } from "./init.js";
+import type { InitFlags } from "./init.js";
 import type { CliIo } from "./io.js";
-import { serve, type Running } from "./serve.js";
+import type { Running } from "./serve.js";
 
 export interface ParsedCli {
   command: "serve" | "init" | "doctor" | "help" | "version";
@@ -89,8 +90,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
   }
   const { config, warnings } = loaded;
 
-  if (cli.command === "doctor") return { exitCode: await runDoctor(config, warnings, io) };
+  // Loaded on demand: --help/--version and a config error answer without loading the MCP stack.
+  if (cli.command === "doctor") return { exitCode: await (await import("./doctor.js")).runDoctor(config, warnings, io) };
   for (const w of warnings) log.warn(w);
-  if (cli.command === "init") return { exitCode: await runInit(config, cli.init, io) };
+  if (cli.command === "init") return { exitCode: await (await import("./init.js")).runInit(config, cli.init, io) };
+  const { serve } = await import("./serve.js");
   return { running: await serve(config, io, { onClose: sandboxClose }) };
 }

@@ -1,0 +1,98 @@
+/**
+ * The CLI commands of the built binary: --help/--version, init (non-interactive, validated against the
+ * loopback sandbox, mode 600), doctor (passes on a good setup, fails with fixes on a bad one).
+ */
+import { spawn } from "node:child_process";
+import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI, ensureBuilt, secretsOf, startWorld, type World } from "./support.js";
+
+let world: World;
+beforeAll(async () => {
+  ensureBuilt();
+  world = await startWorld();
+}, 60_000);
+afterAll(async () => world?.close());
+
+/** Asynchronous on purpose: the sandbox lives in this process, so a blocking spawnSync would starve it. */
+function cli(args: string[], env: Record<string, string | undefined>, input = ""): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: env as NodeJS.ProcessEnv, cwd: world.dir });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, out, err }));
+    child.stdin.end(input);
+  });
+}
+const withoutLogin = () => {
+  const { HALO_COOKIE: _c, ...rest } = world.env;
+  return rest;
+};
+
+describe("CLI", () => {
+  it("--version and --help", async () => {
+    const pkg = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../package.json"), "utf8")) as { version: string };
+    expect((await cli(["--version"], {})).out.trim()).toBe(pkg.version);
+    const help = await cli(["--help"], {});
+    expect(help.code).toBe(0);
+    for (const word of ["init", "doctor", "--sandbox", "MCP_TRANSPORT", "--stdin"]) expect(help.out).toContain(word);
+    const bad = await cli(["--bogus"], {});
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/unknown option/);
+  });
+
+  it("init --stdin validates the cookie against Halo, writes it with mode 600 and prints client config", async () => {
+    const configPath = path.join(world.dir, "init-config.json");
+    const r = await cli(["init", "--stdin", "--config", configPath], withoutLogin(), `Cookie: ${world.sandbox.credentials.cookieHeader}\n`);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/Signed in as/);
+    const file = JSON.parse(readFileSync(configPath, "utf8")) as Record<string, string>;
+    expect(file.cookie).toBe(world.sandbox.credentials.cookieHeader);
+    expect(file.mcpAuthToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(statSync(configPath).mode & 0o777).toBe(0o600);
+    expect(r.out).toContain(`claude mcp add halo -e HALO_CONFIG=${configPath} -- npx -y halo-lms-mcp`);
+    expect(r.out).toContain(`--header "Authorization: Bearer ${file.mcpAuthToken}"`);
+    expect(r.out).toMatch(/Claude Desktop[\s\S]*"mcpServers"[\s\S]*Cursor/);
+    for (const secret of secretsOf(world.sandbox)) expect(r.err).not.toContain(secret);
+  });
+
+  it("init with the raw token pair from the environment works too", async () => {
+    const configPath = path.join(world.dir, "init-tokens.json");
+    const env = { ...withoutLogin(), HALO_AUTH_TOKEN: world.sandbox.credentials.authToken, HALO_CONTEXT_TOKEN: world.sandbox.credentials.contextToken };
+    const r = await cli(["init", "--config", configPath], env, "");
+    expect(r.code, r.err).toBe(0);
+    const file = JSON.parse(readFileSync(configPath, "utf8")) as Record<string, string>;
+    expect(file.authToken).toBe(world.sandbox.credentials.authToken);
+    expect(file.cookie).toBeUndefined();
+  });
+
+  it("init refuses a login Halo rejects and saves nothing", async () => {
+    const configPath = path.join(world.dir, "init-bad.json");
+    const r = await cli(["init", "--stdin", "--config", configPath], withoutLogin(), "__Secure-next-auth.session-token=not-a-real-session-token-value\n");
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/did not work/);
+    expect(() => statSync(configPath)).toThrow();
+  });
+
+  it("doctor passes on a working setup and fails, with fixes, on a loose file mode and a missing login", async () => {
+    const good = await cli(["doctor"], world.env);
+    expect(good.code, good.out + good.err).toBe(0);
+    expect(good.out).toMatch(/\[ok {2}\] Halo login works/);
+    expect(good.out).toMatch(/\[ok {2}\] Halo gateway reachable/);
+
+    const loose = path.join(world.dir, "loose.json");
+    writeFileSync(loose, JSON.stringify({ cookie: world.sandbox.credentials.cookieHeader }));
+    chmodSync(loose, 0o644);
+    const bad = await cli(["doctor", "--config", loose], withoutLogin());
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/FAIL\] .*readable by other users[\s\S]*fix: chmod 600/);
+
+    const none = await cli(["doctor", "--config", path.join(world.dir, "absent.json")], withoutLogin());
+    expect(none.code).toBe(1);
+    expect(none.out).toMatch(/no Halo login configured[\s\S]*fix: run `halo-lms-mcp init`/);
+  });
+});
