@@ -63,7 +63,7 @@ export async function uploadFile(args: UploadArgs, ctx: ToolContext): Promise<To
       `Attached "${src.name}" (${formatBytes(src.size)}) to "${t.assessment.title}" in ${t.cls.courseCode}. It is NOT turned in yet.`,
       `Files attached now (${files.length}):`,
       ...list,
-      `To turn in ${files.length === 1 ? "this file" : `all ${plural(files.length, "file")}`}, call submit_assignment with the same class_ref and assessment_id (it shows a preview first).`,
+      `To turn in ${files.length === 1 ? "this file" : files.length === 2 ? "both files" : `all ${plural(files.length, "file")}`}, call submit_assignment with the same class_ref and assessment_id (it shows a preview first).`,
     ].join("\n");
   } finally {
     await src.close();

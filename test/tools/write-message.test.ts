@@ -83,6 +83,17 @@ describe("message_teacher", () => {
     expect(writeCalls(h.sandbox.stats.calls)).toEqual([]);
   });
 
+  it("saves a draft when asked, and says so in the preview", async () => {
+    const h = await harness();
+    const args = { class_ref: CLASS, forum_id: THREAD, content: "Draft: still thinking", is_draft: true };
+    const { text, token } = await previewToken(h, "message_teacher", args);
+    expect(text).toMatch(/Save as a DRAFT \(not delivered\) to: /);
+    const r = await h.call("message_teacher", { ...args, confirm_token: token });
+    expect(postsIn(h, THREAD).find((p) => p.content.includes("still thinking"))?.postStatus).toBe("DRAFT");
+    expect(r.text).toMatch(/^Saved as a draft in /);
+    expect(auditLines(h.dir).at(-1)).toMatchObject({ draft: true });
+  });
+
   it("reports a failed send and that nothing arrived", async () => {
     const h = await harness();
     const { token } = await previewToken(h, "message_teacher", { class_ref: CLASS, forum_id: THREAD, content: "Question about unit 4" });

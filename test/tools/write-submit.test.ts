@@ -104,6 +104,17 @@ describe("submit_assignment", () => {
     expect(auditLines(h.dir).at(-1)).toMatchObject({ outcome: "failed", step: "submit" });
   });
 
+  it("sends the course headers Halo may enforce on every REST step", async () => {
+    const h = await harness({ switches: { requireClassHeaders: true } });
+    await attach(h, "headers.pdf");
+    const { token } = await previewToken(h, "submit_assignment", { class_ref: CLASS, assessment_id: A });
+    const r = await h.call("submit_assignment", { class_ref: CLASS, assessment_id: A, confirm_token: token });
+    expect(r.isError, r.text).toBe(false);
+    const rest = h.sandbox.stats.calls.filter((c) => c.service === "orchestration");
+    expect(rest.length).toBe(3);
+    for (const c of rest) expect(c.headers).toMatchObject({ classSlugId: expect.stringMatching(/^CST-323-O500-/), courseClassId: SEED.classes.cloud.id });
+  });
+
   it("refuses a discussion question as not submittable", async () => {
     const h = await harness();
     const r = await h.call("submit_assignment", { class_ref: CLASS, assessment_id: SEED.assessments.dueAtUtcEdge });

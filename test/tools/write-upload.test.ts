@@ -109,7 +109,7 @@ describe("upload_assignment_file", () => {
     ["presign", /step 1 of 4 .*Nothing was uploaded or attached/, false],
     ["store", /step 2 of 4 .*Nothing was attached/, false],
     ["attach", /was uploaded, but attaching it .*step 3 of 4.*NOT attached/, false],
-    ["status", /uploaded and attached .*step 4 of 4.*Do not retry/s, true],
+    ["status", /uploaded and attached .*\(4 of 4.*Do not retry/s, true],
   ];
   for (const [step, re, attached] of steps) {
     it(`says exactly what happened when the ${step} step fails`, async () => {
