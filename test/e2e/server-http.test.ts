@@ -59,7 +59,7 @@ describe("built server over HTTP", () => {
   it("refuses no token / a wrong token (401 + WWW-Authenticate) and a foreign Origin (403)", async () => {
     const init = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "x", version: "1" } } });
     const post = (h: Record<string, string>) => fetch(url, { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", ...h }, body: init });
-    for (const h of [{}, { Authorization: "Bearer not-the-token" }]) {
+    for (const h of [{} as Record<string, string>, { Authorization: "Bearer not-the-token" }]) {
       const r = await post(h);
       expect(r.status).toBe(401);
       expect(r.headers.get("www-authenticate")).toMatch(/^Bearer/);
