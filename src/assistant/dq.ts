@@ -3,11 +3,12 @@
  *
  * Halo stores one due date per DQ and a class participation policy { numDays, numPosts }; it has no field
  * for the initial-post deadline. GCU syllabi set the initial post due by Day 3 of the topic week and the
- * replies by the DQ's due date, the topic week being the seven days that end on the due date. We derive the
- * initial-post deadline as due − 4 days (Day 3 of days 1..7, same clock time) and label it "derived" wherever
- * it is shown. Without a policy (both numbers 0 or absent) no extra deadline is claimed.
- */
-import { localDateKey } from "../format/zoned.js";
+ * replies by the DQ's due date. We derive the initial-post deadline as 11:59 PM (student's zone) on Day 3
+ * counted from the DQ's start date; without a start date, the topic week is taken as the seven days ending
+ * on the due date (Day 3 = due − 4 days, same clock time). When Day 3 is not before the due date there is no
+ * separate initial-post deadline. Every place that shows it says "derived". Without a policy (both numbers
+ * 0 or absent) no extra deadline is claimed. */
+import { endOfLocalDay, localDateKey } from "../format/zoned.js";
 import type { RawPolicy } from "./raw.js";
 
 const DAY = 86_400_000;
@@ -24,13 +25,17 @@ export function normalisePolicy(p: RawPolicy | null | undefined): Policy | undef
 }
 
 export interface DqDeadlines {
-  initialPost: Date;
+  /** Absent when Day 3 falls on or after the due date. */
+  initialPost?: Date;
   replies: Date;
 }
 
-export function dqDeadlines(due: Date, policy: Policy | undefined): DqDeadlines | undefined {
+export function dqDeadlines(due: Date, policy: Policy | undefined, start: Date | undefined, tz: string): DqDeadlines | undefined {
   if (!policy) return undefined;
-  return { initialPost: new Date(due.getTime() - 4 * DAY), replies: due };
+  let initial: Date;
+  if (start && start.getTime() < due.getTime()) initial = new Date(endOfLocalDay(new Date(start.getTime() + 2 * DAY), tz).getTime() - 59_999);
+  else initial = new Date(due.getTime() - 4 * DAY);
+  return initial.getTime() < due.getTime() ? { initialPost: initial, replies: due } : { replies: due };
 }
 
 export function policyText(p: Policy): string {

@@ -26,6 +26,8 @@ export interface WorkItem {
   /** The date that applies to this student: accommodated, then their own (group/extended), then the class's. */
   due?: Date;
   dueSource: "accommodated" | "group" | "extended" | "class";
+  /** When the work opens (DQs and quizzes carry it). */
+  start?: Date;
   state: ItemState;
   haloStatus: string;
   /** Only when the grade is PUBLISHED; never an unpublished score. */
@@ -108,6 +110,8 @@ export function toWorkItem(cls: ClassRef, g: RawGrade, base: string, now: Date):
   };
   if (typeof a.points === "number") item.points = a.points;
   if (due) item.due = due;
+  const start = parseHaloDate(a.startDate);
+  if (start) item.start = start;
   if (at) item.submittedAt = at;
   if (state === "graded" && typeof g.finalPoints === "number") item.score = g.finalPoints;
   if (group && g.assessmentGroup?.name) item.group = g.assessmentGroup.name;

@@ -42,6 +42,7 @@ export interface RenderOpts {
 export function itemLines(it: WorkItem, o: RenderOpts): string[] {
   const due = it.due ? when(it.due, o.tz, o.now) : "no due date";
   const bits = [`${it.cls.courseCode} ${KIND[it.kind]} "${it.title}"`];
+  if (it.start && it.start.getTime() > o.now.getTime()) bits.push(`opens ${when(it.start, o.tz, o.now)}`);
   if (it.points !== undefined) bits.push(`${it.points} pts`);
   bits.push(stateLabel(it));
   if (SOURCE[it.dueSource]) bits.push(SOURCE[it.dueSource]);
@@ -50,13 +51,14 @@ export function itemLines(it: WorkItem, o: RenderOpts): string[] {
   const lines = [`- ${due} — ${bits.join(" · ")}`];
   if (it.kind === "discussion" && it.due && !["graded"].includes(it.state)) {
     const policy = o.policies?.get(it.cls.id);
-    const d = dqDeadlines(it.due, policy);
+    const d = dqDeadlines(it.due, policy, it.start, o.tz);
     if (d && policy) {
-      const passed = d.initialPost.getTime() < o.now.getTime();
-      const initial =
-        it.state !== "not_started"
-          ? "initial post done"
-          : `initial post ${passed ? "was due" : "due by"} ${when(d.initialPost, o.tz, o.now)} (derived: Day 3 of the topic week)${passed ? " — post it now" : ""}`;
+      let initial = "initial post done";
+      if (it.state === "not_started") {
+        const ip = d.initialPost;
+        const passed = ip && ip.getTime() < o.now.getTime();
+        initial = ip ? `initial post ${passed ? "was due" : "due by"} ${when(ip, o.tz, o.now)} (derived: Day 3 of the topic week)${passed ? " — post it now" : ""}` : "initial post by the due date";
+      }
       lines.push(`  ${initial}; replies by the due date; class policy: ${policyText(policy)}`);
     }
   }

@@ -56,8 +56,8 @@ const exportCalendar = defineTool({
       const e = eventFor(it, isDone(it) ? "Already turned in." : undefined);
       if (isDone(it)) e.title = `✓ ${e.title}`;
       events.push(e);
-      const d = it.kind === "discussion" && it.state === "not_started" ? dqDeadlines(it.due, work.policies.get(it.cls.id)) : undefined;
-      if (d && within(d.initialPost)) {
+      const d = it.kind === "discussion" && it.state === "not_started" ? dqDeadlines(it.due, work.policies.get(it.cls.id), it.start, tz) : undefined;
+      if (d?.initialPost && within(d.initialPost)) {
         events.push({ ...eventFor({ ...it, due: d.initialPost }, "Initial post deadline derived from GCU's Day-3 convention; replies are due by the DQ's due date."), uid: `${it.assessmentId}-initial@halo-lms-mcp`, title: `${it.cls.courseCode}: initial post for ${it.title}` });
       }
     }

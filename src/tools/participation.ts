@@ -44,8 +44,8 @@ function openLine(v: ForumView, policy: Policy | undefined, tz: string, now: Dat
   const bits = [`"${title}"`, v.due ? `due ${when(v.due, tz, now)}` : "no due date"];
   if (p.hasInitialPost) bits.push(`initial post: yes${p.initialPostAt ? ` (${when(p.initialPostAt, tz, now)})` : ""}`);
   else {
-    const d = v.due ? dqDeadlines(v.due, policy) : undefined;
-    bits.push(`initial post: NOT YET${d ? ` (derived deadline ${when(d.initialPost, tz, now)})` : ""}`);
+    const d = v.due ? dqDeadlines(v.due, policy, v.start, tz) : undefined;
+    bits.push(`initial post: NOT YET${d?.initialPost ? ` (derived deadline ${when(d.initialPost, tz, now)})` : ""}`);
   }
   bits.push(`your replies: ${p.replies}`, `${plural(p.totalPosts, "post")} on ${plural(p.days, "day")}`);
   let need = "";

@@ -22,13 +22,25 @@ describe("DQ deadlines (derived)", () => {
   it("needs a policy", () => {
     expect(normalisePolicy({ numDays: 0, numPosts: 0 })).toBeUndefined();
     expect(normalisePolicy(null)).toBeUndefined();
-    expect(dqDeadlines(new Date(), undefined)).toBeUndefined();
+    expect(dqDeadlines(new Date(), undefined, undefined, "UTC")).toBeUndefined();
   });
-  it("initial post on Day 3 of the week ending on the due date, same clock time", () => {
-    const due = new Date("2026-11-23T06:59:00Z"); // Sun Nov 22, 11:59 PM Arizona
-    const d = dqDeadlines(due, { numDays: 3, numPosts: 3 })!;
-    expect(formatDate(d.initialPost, "America/Phoenix")).toBe("Wed Nov 18 2026, 11:59 PM MST");
+  const policy = { numDays: 3, numPosts: 3 };
+  const due = new Date("2026-11-23T06:59:00Z"); // Sun Nov 22, 11:59 PM Arizona
+  it("without a start date: Day 3 of the week ending on the due date, same clock time", () => {
+    const d = dqDeadlines(due, policy, undefined, "America/Phoenix")!;
+    expect(formatDate(d.initialPost!, "America/Phoenix")).toBe("Wed Nov 18 2026, 11:59 PM MST");
     expect(d.replies).toBe(due);
+  });
+  it("with a start date: 11:59 PM on Day 3 counted from the start, in the student's zone", () => {
+    const start = new Date("2026-11-16T07:00:00Z"); // Mon Nov 16, 00:00 Arizona
+    expect(formatDate(dqDeadlines(due, policy, start, "America/Phoenix")!.initialPost!, "America/Phoenix")).toBe("Wed Nov 18 2026, 11:59 PM MST");
+    expect(formatDate(dqDeadlines(due, policy, start, "America/New_York")!.initialPost!, "America/New_York")).toBe("Wed Nov 18 2026, 11:59 PM EST");
+  });
+  it("no separate initial deadline when the DQ is due by Day 3", () => {
+    const start = new Date("2026-11-21T07:00:00Z");
+    expect(dqDeadlines(due, policy, start, "America/Phoenix")).toEqual({ replies: due });
+  });
+  it("describes the policy", () => {
     expect(policyText({ numDays: 3, numPosts: 2 })).toBe("2 posts on 3 different days");
   });
   it("counts posts, replies and distinct days in the student's zone", () => {

@@ -7,7 +7,7 @@ export const BASE = "https://halo.gcu.edu";
 export const CLS: ClassRef = { id: "c-1", slugId: "CST-323-O500-20261029", courseCode: "CST-323", name: "Cloud Computing" };
 
 let n = 0;
-export function grade(p: Partial<RawGrade> & { assessment?: Partial<RawGrade["assessment"]> } = {}): RawGrade {
+export function grade(p: Omit<Partial<RawGrade>, "assessment"> & { assessment?: Partial<RawGrade["assessment"]> | null } = {}): RawGrade {
   n++;
   const { assessment, ...rest } = p;
   return {
