@@ -89,6 +89,17 @@ describe("retries", () => {
   });
 });
 
+describe("bounded concurrency", () => {
+  it("never has more than maxConcurrency requests in flight", async () => {
+    const h = make({ halo: { maxConcurrency: 3 } });
+    await h.api.session();
+    fake.gatewayDelayMs = 20;
+    await Promise.all(Array.from({ length: 20 }, () => h.api.query(Q)));
+    expect(fake.maxInFlight).toBeLessThanOrEqual(3);
+    expect(fake.maxInFlight).toBeGreaterThan(1);
+  });
+});
+
 describe("circuit breaker in the client", () => {
   it("opens after consecutive outages, fails fast, half-opens after the cool-down and recovers", async () => {
     let t = 1_000_000;

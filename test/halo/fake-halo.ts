@@ -42,6 +42,8 @@ export class FakeHalo {
   gatewayNetworkError = false;
   /** Every secret this fake ever issued, for leak checks. */
   issued: string[] = [];
+  inFlight = 0;
+  maxInFlight = 0;
   stats = { gateway: 0, refreshPosts: 0, sessionGets: 0, callbacks: 0, csrfGets: 0, rest: 0, puts: 0, putBytes: 0 };
   seen: { headers?: Headers; cookie?: string; body?: unknown; refreshBody?: unknown } = {};
 
@@ -129,7 +131,9 @@ export class FakeHalo {
         this.stats.gateway++;
         this.seen.headers = request.headers;
         this.seen.body = await request.json();
+        this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
         if (this.gatewayDelayMs) await new Promise((r) => setTimeout(r, this.gatewayDelayMs));
+        this.inFlight--;
         if (this.gatewayNetworkError) return HttpResponse.error();
         const injected = this.gatewayFailures.shift();
         if (injected) return HttpResponse.json(injected.body ?? { message: "boom" }, { status: injected.status, headers: injected.headers });
