@@ -38,3 +38,13 @@ export async function classDetail(ctx: Ctx, cls: ClassSummary): Promise<RawClass
 
 /** "CST-323 Cloud Computing" — the label tools print for a class. */
 export const classLabel = (cls: Pick<ClassSummary, "courseCode" | "name">): string => `${cls.courseCode} ${plainText(cls.name)}`.trim();
+
+/** A forum or thread id Halo does not know becomes a pointer to the tool that lists valid ids. */
+export async function knownForum<T>(forumId: string, lister: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (isHaloError(err) && err.kind === "not_found") throw new ToolError(`Halo has no forum ${forumId} that you can read. ${lister} lists the valid ids.`);
+    throw err;
+  }
+}

@@ -10,6 +10,7 @@ import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ClassContext, HaloApi } from "../halo/types.js";
 import { ToolError } from "../tools/errors.js";
+import { isHaloError } from "../halo/errors.js";
 import { numbered } from "../shape/materials.js";
 
 interface DownloadUrlReply {
@@ -24,7 +25,10 @@ export function pickDownloadUrl(reply: DownloadUrlReply | string | null | undefi
 }
 
 export async function signedUrlFor(halo: HaloApi, resourceId: string, context?: ClassContext): Promise<string> {
-  const reply = await halo.restGet<DownloadUrlReply>(`downloadUrl/${encodeURIComponent(resourceId)}`, context);
+  const reply = await halo.restGet<DownloadUrlReply>(`downloadUrl/${encodeURIComponent(resourceId)}`, context).catch((err: unknown) => {
+    if (isHaloError(err) && err.kind === "not_found") throw new ToolError(`Halo has no file with resource_id ${resourceId}. course_materials, assignment_details, feedback and posts list the ids.`);
+    throw err;
+  });
   const url = pickDownloadUrl(reply);
   if (!url) throw new ToolError(`Halo gave no download link for resource ${resourceId}. Check the id (course_materials, assignment_details and feedback list them).`);
   return url;

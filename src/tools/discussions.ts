@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import { defineTool, type ToolDef } from "./define.js";
-import { classGrades, classLabel, inClass, READ_TTL_MS } from "../queries/cached.js";
+import { classGrades, classLabel, inClass, knownForum, READ_TTL_MS } from "../queries/cached.js";
 import { fetchDiscussionForums } from "../queries/forums.js";
 import { fetchForumPosts } from "../queries/posts.js";
 import { renderForumPosts, renderForums } from "../shape/discussions.js";
@@ -42,7 +42,7 @@ export const tools: ToolDef[] = [
     handler: async (args, ctx) => {
       const me = (await ctx.halo.session()).userId;
       const depthEnd = args.depth_end ?? 5;
-      const posts = await ctx.cache.get(`posts:${args.forum_id}:${depthEnd}`, READ_TTL_MS, () => fetchForumPosts(ctx.halo, args.forum_id, { depthStart: 0, depthEnd }));
+      const posts = await knownForum(args.forum_id, "discussions", () => ctx.cache.get(`posts:${args.forum_id}:${depthEnd}`, READ_TTL_MS, () => fetchForumPosts(ctx.halo, args.forum_id, { depthStart: 0, depthEnd })));
       return renderForumPosts(posts, {
         me,
         clock: { tz: ctx.config.timezone, now: ctx.now() },

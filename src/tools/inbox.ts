@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import { defineTool, type ToolDef } from "./define.js";
-import { READ_TTL_MS } from "../queries/cached.js";
+import { knownForum, READ_TTL_MS } from "../queries/cached.js";
 import { fetchInboxPanel, fetchInboxPosts } from "../queries/inbox.js";
 import { renderInbox, renderInboxPosts } from "../shape/inbox.js";
 
@@ -42,7 +42,7 @@ export const tools: ToolDef[] = [
       const me = (await ctx.halo.session()).userId;
       const page = args.page ?? 1;
       const size = args.page_size ?? 20;
-      const posts = await ctx.cache.get(`inbox:${args.forum_id}:${page}:${size}`, READ_TTL_MS, () => fetchInboxPosts(ctx.halo, args.forum_id, page, size));
+      const posts = await knownForum(args.forum_id, "inbox", () => ctx.cache.get(`inbox:${args.forum_id}:${page}:${size}`, READ_TTL_MS, () => fetchInboxPosts(ctx.halo, args.forum_id, page, size)));
       return renderInboxPosts(posts, me, { tz: ctx.config.timezone, now: ctx.now() }, page, size, args.post_id);
     },
   }),

@@ -51,7 +51,7 @@ describe("assignment_details", () => {
     expect(r.text).toContain(`/courses/${h.sandbox.ids.classes.cloud.slugId}#assignment-submission/${SEED.assessments.publishedWithRubric}`);
     expect(r.text).toMatch(/\[quoted instructions written by the instructor/);
     expect(r.text).toMatch(/> - Content and Analysis \(50 pts\)/);
-    expect(r.text).toMatch(/>   - Target \(50\)/);
+    expect(r.text).toMatch(/> {3}- Target \(50\)/);
     expect(r.text).toMatch(/Files attached \(1; resource_id is for download_resource\)/);
     expect(r.text).toContain("score: 88/100 (88%)");
   });
