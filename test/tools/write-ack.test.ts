@@ -32,3 +32,27 @@ describe("mark_grade_seen", () => {
     expect(h.sandbox.stats.calls.filter((c) => c.operationName === "AddStudentGradeSeenDateTime")).toEqual([]);
   });
 });
+
+describe("acknowledge_announcement", () => {
+  it("acknowledges an announcement that asks for it, once", async () => {
+    h = await startHarness();
+    const id = SEED.posts.mustAcknowledge;
+    const r = await h.call("acknowledge_announcement", { class_ref: "CST-323", post_id: id });
+    expect(r.isError, r.text).toBe(false);
+    expect(r.text).toMatch(/^Acknowledged ".*" in CST-323 \(Halo records /);
+    expect(h.sandbox.world.posts.find((p) => p.id === id)?.acknowledgements.map((a) => a.userId)).toEqual([SEED.student.userId]);
+    const again = await h.call("acknowledge_announcement", { class_ref: "CST-323", post_id: id });
+    expect(again.text).toMatch(/already acknowledged/);
+    expect(auditLines(h.dir).map((l) => l.outcome)).toEqual(["succeeded"]);
+  });
+
+  it("refuses scheduled and unknown announcements without writing", async () => {
+    h = await startHarness();
+    const scheduled = await h.call("acknowledge_announcement", { class_ref: "CST-323", post_id: SEED.posts.scheduled });
+    expect(scheduled.isError).toBe(true);
+    const unknown = await h.call("acknowledge_announcement", { class_ref: "CST-323", post_id: "nope" });
+    expect(unknown.isError).toBe(true);
+    expect(unknown.text).toMatch(/no current announcement/);
+    expect(h.sandbox.stats.calls.filter((c) => c.operationName === "MarkPostsAsRead")).toEqual([]);
+  });
+});

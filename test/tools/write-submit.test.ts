@@ -127,7 +127,7 @@ describe("read-only mode and annotations", () => {
   it("offers no write tool at all in read-only mode", async () => {
     const h = await harness({ readOnly: true });
     const names = (await h.client.listTools()).tools.map((t) => t.name);
-    for (const w of ["message_teacher", "upload_assignment_file", "submit_assignment", "mark_grade_seen"]) expect(names).not.toContain(w);
+    for (const w of ["message_teacher", "upload_assignment_file", "submit_assignment", "mark_grade_seen", "acknowledge_announcement"]) expect(names).not.toContain(w);
     expect(names.length).toBeGreaterThan(0);
   });
 
@@ -138,6 +138,7 @@ describe("read-only mode and annotations", () => {
     expect(tools.message_teacher).toMatchObject({ readOnlyHint: false, destructiveHint: true });
     expect(tools.upload_assignment_file).toMatchObject({ readOnlyHint: false, destructiveHint: false, idempotentHint: false });
     expect(tools.mark_grade_seen).toMatchObject({ readOnlyHint: false, idempotentHint: true });
+    expect(tools.acknowledge_announcement).toMatchObject({ readOnlyHint: false, destructiveHint: false, idempotentHint: true });
   });
 });
 

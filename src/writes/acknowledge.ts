@@ -1,0 +1,55 @@
+/**
+ * acknowledge_announcement: markPostsAsRead, which the reference lists as Halo's way to acknowledge posts.
+ * Some announcements (isAcknowledge) ask the student to confirm they read them; this records that.
+ */
+import { parseHaloDate, when } from "../format/dates.js";
+import type { RawPost } from "../queries/posts.js";
+import { loadAnnouncements } from "../tools/announcements.js";
+import type { ToolContext } from "../tools/context.js";
+import { ToolError } from "../tools/errors.js";
+import { auditLog } from "./audit.js";
+import { markPostsRead } from "./queries.js";
+import { failureReason } from "./upload.js";
+
+export const ACK_TOOL = "acknowledge_announcement";
+
+const ackedBy = (p: RawPost, me: string) => (p.postFlagAcknowledgements ?? []).find((a) => a?.userId === me && a.acknowledge !== false);
+const done = (p: RawPost, me: string) => (p.isAcknowledge ? !!ackedBy(p, me) : !!p.isRead);
+
+export async function acknowledge(args: { class_ref: string; post_id: string }, ctx: ToolContext): Promise<string> {
+  const audit = auditLog(ctx.stateDir, ctx.now, ctx.log);
+  const cls = await ctx.classes.resolve(args.class_ref);
+  const entry = { tool: ACK_TOOL, class: cls.slugId, thread: args.post_id };
+  const me = (await ctx.halo.session()).userId;
+  const find = async () => (await loadAnnouncements(ctx, cls)).posts.find((p) => p.id === args.post_id);
+  const post = await find();
+  const refuse = async (reason: string, text: string): Promise<never> => {
+    await audit.append({ ...entry, outcome: "refused", reason });
+    throw new ToolError(text);
+  };
+  if (!post) return refuse("no such announcement", `${cls.courseCode} has no current announcement with id ${args.post_id}. List them with the announcements tool to get the id. Nothing was changed.`);
+  const start = parseHaloDate(post.startDate);
+  if ((post.postStatus && post.postStatus !== "PUBLISHED") || (start && start.getTime() > ctx.now().getTime())) {
+    return refuse("announcement not published", "That announcement is not published yet, so there is nothing to acknowledge. Nothing was changed.");
+  }
+  const title = post.title?.trim() || "the announcement";
+  if (done(post, me)) return `"${title}" is already ${post.isAcknowledge ? "acknowledged" : "marked as read"} in Halo. Nothing changed.`;
+
+  try {
+    await markPostsRead(ctx.halo, [post.id], cls);
+  } catch (e) {
+    await audit.append({ ...entry, outcome: "failed", step: "mark" });
+    throw new ToolError(`Halo did not record "${title}" as read: ${failureReason(ctx, e)}. Nothing else was changed; you can try again.`);
+  }
+  ctx.cache.invalidate();
+  const after = await find().catch(() => undefined);
+  if (!after || !done(after, me)) {
+    await audit.append({ ...entry, outcome: "unverified", step: "verify" });
+    return `Halo accepted marking "${title}" as read, but does not show it ${post.isAcknowledge ? "acknowledged" : "read"} yet. Check the announcement in Halo if the acknowledgement matters.`;
+  }
+  await audit.append({ ...entry, outcome: "succeeded" });
+  const at = ackedBy(after, me)?.acknowledgedTimestamp;
+  return post.isAcknowledge
+    ? `Acknowledged "${title}" in ${cls.courseCode}${at ? ` (Halo records ${when(at, ctx.config.timezone, ctx.now()) ?? at})` : ""}.`
+    : `Marked "${title}" in ${cls.courseCode} as read. (It did not ask for a formal acknowledgement.)`;
+}
