@@ -39,9 +39,9 @@ export const notificationResolvers = {
     const wanted = names.length ? names.map((n) => filterNames[n]).filter((x): x is ForumType => !!x) : types;
     return shaped(c, notification(c, [cls.id], wanted, args.filter?.fetchOnlyCounts === true));
   },
-  getInboxNotifications(args: { fetchCounts?: boolean | null }, c: Ctx) {
+  getInboxNotifications(_args: { fetchCounts?: boolean | null }, c: Ctx) {
     const classIds = c.w.classes.filter((x) => isEnrolled(c, x.id)).map((x) => x.id);
-    return shaped(c, notification(c, classIds, ["INBOX"], args.fetchCounts === true));
+    return shaped(c, notification(c, classIds, ["INBOX"], false));
   },
   getUserAlerts(args: { userAlerts?: { pageSize?: string | null } | null }, c: Ctx) {
     const raw = args.userAlerts?.pageSize ?? "20";
