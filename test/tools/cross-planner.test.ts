@@ -47,6 +47,24 @@ describe("whats_due", () => {
     expect(gatewayOps(h)).toHaveLength(0);
   });
 
+  it("concurrent cross-class questions share one grades call per class; cached data says how old it is", async () => {
+    h = await startHarness();
+    h.sandbox.resetStats();
+    const [due, summary, missing] = await Promise.all([h.call("whats_due", {}), h.call("grades_summary", {}), h.call("missing_work", {})]);
+    expect([due.isError, summary.isError, missing.isError]).toEqual([false, false, false]);
+    const ops = gatewayOps(h);
+    expect(ops.filter((o) => o === "GetAllClassGrades")).toHaveLength(2);
+    expect(ops.filter((o) => o === "GetCourseClassesForUser")).toHaveLength(1);
+    expect(due.text).not.toContain("(cached)");
+    h.setNow(new Date(h.now().getTime() + 30_000));
+    const again = await h.call("whats_due", {});
+    expect(again.text).toMatch(/Data for .*CST-323 is 30 s old.*\(cached\)/);
+    h.setNow(new Date(h.now().getTime() + 60_000)); // grades are never kept longer than a minute
+    h.sandbox.resetStats();
+    await h.call("whats_due", {});
+    expect(gatewayOps(h).filter((o) => o === "GetAllClassGrades")).toHaveLength(2);
+  });
+
   it("include_done shows turned-in work; class_ref narrows to one class", async () => {
     h = await startHarness();
     const all = await h.call("whats_due", { days: 14, include_done: true });
