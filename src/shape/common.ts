@@ -30,7 +30,7 @@ const STATUS_WORDS: Record<string, string> = {
   ACTIVE: "open, not submitted",
   IN_PROGRESS: "started, not submitted",
   SUBMITTED: "submitted",
-  LATE: "late",
+  LATE: "submitted late",
   OVERDUE: "overdue, not submitted",
   REASSIGNED: "reassigned: resubmit",
   PUBLISHED: "graded",

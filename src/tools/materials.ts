@@ -58,7 +58,6 @@ export const tools: ToolDef[] = [
       max_chars: z.number().int().min(200).max(1_000_000).optional().describe("Cap on inline text characters; never more than the configured inline limit."),
     }),
     kind: "read",
-    idempotent: false,
     handler: async (args, ctx) => {
       const id = args.resource_id;
       const cls = args.class_ref ? await ctx.classes.resolve(args.class_ref) : undefined;

@@ -42,7 +42,6 @@ export const tools: ToolDef[] = [
     description: "Create a Halo web session from the configured raw token pair (authToken + contextToken). Use when only tokens, not a Cookie header, were provided.",
     input: none,
     kind: "read",
-    idempotent: false,
     handler: async (_a, ctx) => {
       const s = await ctx.session.setup();
       ctx.cache.invalidate();
@@ -55,7 +54,6 @@ export const tools: ToolDef[] = [
     description: "Force a Halo token refresh now and drop cached data, so the next reads are fresh. Use after an authentication error or when data looks stale.",
     input: none,
     kind: "read",
-    idempotent: false,
     handler: async (_a, ctx) => {
       const s = await ctx.session.refresh();
       ctx.cache.invalidate();
