@@ -22,7 +22,7 @@ const patterns: Array<[RegExp, string]> = [
   [/\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi, "$1 [redacted]"],
   [/((?:__Secure-|__Host-)?next-auth\.[a-z.-]+(?:\.\d+)?=)[^;\s"']+/gi, "$1[redacted]"],
   [/\b(TE1TX0FVVEg|TE1TX0NPTlRFWFQ)=[^;\s"']+/g, "$1=[redacted]"],
-  [/("?(?:authToken|contextToken|csrfToken|cookie|accessToken|password|confirm_token)"?\s*[:=]\s*"?)[^"\s,;}]{6,}/gi, "$1[redacted]"],
+  [/("?(?:authToken|contextToken|csrfToken|cookie|accessToken|password)"?\s*[:=]\s*"?)[^"\s,;}]{6,}/gi, "$1[redacted]"],
 ];
 
 export function redact(text: string): string {
