@@ -123,9 +123,11 @@ export class HaloClient implements HaloApi {
   }
 
   private streamTimeouts() {
-    // No total-request limit: a 512 MB upload takes as long as it takes. Stalls are caught by the idle limit.
+    // No total-request limit: a 512 MB upload takes as long as it takes. Stalls are caught by the idle
+    // (socket) limit, which also covers a DNS stall; no `lookup` timer because mocked sockets never emit it.
     const t = this.config.requestTimeoutMs;
-    return { lookup: t, connect: t, secureConnect: t, socket: t, response: t };
+    // `request: undefined` is needed: got MERGES per-call timeouts into the instance's, which has a total limit.
+    return { request: undefined, connect: t, secureConnect: t, socket: t, response: t };
   }
 
   async putPresigned(url: string, body: UploadBody, onProgress?: (sent: number, total: number) => void): Promise<void> {

@@ -194,6 +194,24 @@ describe("REST, uploads and downloads", () => {
     expect(fake.stats.sessionGets).toBe(0); // no session needed for the object store
   });
 
+  it("a slow upload is not cut off by the total request timeout (only stalls are)", async () => {
+    const h = make({ halo: { requestTimeoutMs: 300 } });
+    const chunks = 8;
+    const body = {
+      size: chunks * 1024,
+      contentType: "application/octet-stream",
+      open: () =>
+        Readable.from((async function* () {
+          for (let i = 0; i < chunks; i++) {
+            await new Promise((r) => setTimeout(r, 100)); // 800 ms in all, never idle for 300 ms
+            yield Buffer.alloc(1024);
+          }
+        })()),
+    };
+    await h.api.putPresigned(`${URLS.store}/slow`, body);
+    expect(fake.stats.putBytes).toBe(chunks * 1024);
+  });
+
   it("a failed upload is reported, never retried", async () => {
     const h = make();
     env.server.use((await import("msw")).http.put(`${URLS.store}/*`, () => new Response("<Error><Code>AccessDenied</Code></Error>", { status: 403 })));
