@@ -181,3 +181,25 @@ describe("injected failures", () => {
     expect(a).toContain(200);
   });
 });
+
+describe("remaining root fields answer without errors", () => {
+  it("smoke", async () => {
+    const q = `query Misc($me: String!, $s: String!, $a: String!) {
+      getUserById(id: $me) { __typename firstName preferredFirstName lastName socialContacts { value } }
+      getInboxLeftPanelNotification { courseClassId unansweredCount inboxForumCount { forumId unreadCount isUnAnswered } }
+      getUserAlertCount { __typename courseClassId count }
+      getAllClasses { role classDetails { slugId courseClassStage unitTitle } }
+      getUserPreferenceDetails { preferenceType preferenceValue }
+      getGradeForUserCourseClassAssessment(courseClassAssessmentId: $a, userId: $me) { status history { status points comment reassignAttachments { resource { name } } } assignmentSubmission { status } }
+      group: getAllClassGrades(courseClassSlugId: $s) { grades { assessmentGroup { name groupUsers { user { firstName } } } participationSummary { allPostsCount } post { id content } userQuizAssessment { userQuizId } } }
+    }`;
+    const r = await gql(sb, q, { me: SEED.student.userId, s: sb.ids.classes.english.slugId, a: SEED.assessments.reassigned });
+    expect(r.body.errors).toBeUndefined();
+    expect((r.body.data?.getUserById as { preferredFirstName: string }).preferredFirstName).toBe("Jo");
+    expect((r.body.data?.getGradeForUserCourseClassAssessment as { status: string }).status).toBe("REASSIGNED");
+    const grades = (r.body.data?.group as { grades: { assessmentGroup: { groupUsers: unknown[] } | null }[] }[])[0]?.grades ?? [];
+    expect(grades.some((g) => (g.assessmentGroup?.groupUsers.length ?? 0) === 3)).toBe(true);
+    const other = await gql(sb, `query O($me: String!, $a: String!) { getGradeForUserCourseClassAssessment(courseClassAssessmentId: $a, userId: $me) { id } }`, { me: "someone-else", a: SEED.assessments.reassigned });
+    expect(other.body.errors?.[0]?.message).toMatch(/Permission Evaluator/);
+  });
+});
