@@ -45,14 +45,21 @@ function firstPresign(reply: unknown): PresignReply | undefined {
   return first && typeof first.resourceId === "string" && typeof first.s3UploadUrl === "string" ? first : undefined;
 }
 
-/** Progress roughly every 5 %, so a large upload neither floods the client nor looks stuck. */
-function progressReporter(ctx: ToolContext, name: string): (sent: number, total: number) => void {
+/**
+ * Progress roughly every 5 %, so a large upload neither floods the client nor looks stuck. `finish` sends
+ * the closing 100 % before the reply: the client drops progress that arrives after the result.
+ */
+function progressReporter(ctx: ToolContext, name: string, size: number) {
   let last = -1;
-  return (sent, total) => {
-    const step = Math.max(1, Math.floor(total / 20));
-    if (sent !== total && last >= 0 && sent - last < step) return;
-    last = sent;
-    ctx.progress(sent, total, `Uploading ${name}`).catch(() => undefined);
+  const send = (sent: number, total: number) => ctx.progress(sent, total, `Uploading ${name}`).catch(() => undefined);
+  return {
+    report(sent: number, total: number): void {
+      const step = Math.max(1, Math.floor(total / 20));
+      if (sent >= total || (last >= 0 && sent - last < step)) return;
+      last = sent;
+      void send(sent, total);
+    },
+    finish: () => send(size, size),
   };
 }
 
@@ -87,8 +94,10 @@ export async function uploadAndAttach(ctx: ToolContext, t: AssignmentTarget, src
   }
   const resourceId = presign.resourceId!;
 
+  const progress = progressReporter(ctx, src.name, src.size);
   try {
-    await ctx.halo.putPresigned(presign.s3UploadUrl!, { open: src.open, size: src.size, contentType: src.contentType }, progressReporter(ctx, src.name));
+    await ctx.halo.putPresigned(presign.s3UploadUrl!, { open: src.open, size: src.size, contentType: src.contentType }, (sent, total) => progress.report(sent, total));
+    await progress.finish();
   } catch (e) {
     return { ok: false, step: "upload", reason: failureReason(ctx, e), resourceId };
   }

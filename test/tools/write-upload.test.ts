@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -42,6 +43,23 @@ describe("upload_assignment_file", () => {
     expect(auditLines(h.dir).map((l) => l.outcome)).toEqual(["started", "succeeded"]);
     expect(auditLines(h.dir)[1]).toMatchObject({ tool: "upload_assignment_file", assessment: A, file: { name: "Proposal.DOCX", size: 5000 } });
     expect(auditText(h.dir)).not.toContain("xxxx");
+  });
+
+  it("streams a larger file with progress notifications and the store receives every byte", async () => {
+    const h = await harness();
+    const size = 3 * 1024 * 1024 + 17;
+    const bytes = Buffer.alloc(size, 7);
+    writeFileSync(path.join(h.uploadsDir, "big.pdf"), bytes);
+    const events: Array<{ progress: number; total?: number }> = [];
+    const r = await h.client.callTool({ name: "upload_assignment_file", arguments: { class_ref: CLASS, assessment_id: A, file_path: "big.pdf" } }, undefined, {
+      onprogress: (p) => events.push(p),
+    });
+    expect(r.isError).toBeFalsy();
+    expect(events.length).toBeGreaterThan(1);
+    expect(events.at(-1)).toMatchObject({ progress: size, total: size });
+    const sub = h.sandbox.world.submissions.find((s) => s.assessmentId === A)!;
+    const file = h.sandbox.world.resources[sub.resources[0]!.resourceId]?.file;
+    expect(file).toMatchObject({ size, contentType: "application/pdf", sha256: createHash("sha256").update(bytes).digest("hex") });
   });
 
   it("accepts file_name + content_base64 for clients without a shared filesystem", async () => {
