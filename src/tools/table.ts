@@ -14,7 +14,8 @@ function args(tool: ToolDef): string {
 }
 
 function firstSentence(text: string): string {
-  const m = /^(.+?[.!?])(\s|$)/s.exec(text.trim());
+  // A sentence ends at . ! or ? before a capital or the end, so abbreviations like "incl." stay inside.
+  const m = /^(.+?[.!?])(?=\s+[A-Z`(]|\s*$)/s.exec(text.trim());
   return (m ? m[1]! : text.trim()).replace(/\s+/g, " ").replace(/\|/g, "\\|");
 }
 
