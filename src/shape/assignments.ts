@@ -113,3 +113,14 @@ export function renderAssignments(header: string, groups: readonly UnitGroup[], 
   if (total === 0) out.push("No assessments are listed for this class yet.");
   return out.join("\n");
 }
+
+/** Narrows to one unit: "current", its sequence number, or part of its title. Undefined when nothing matches. */
+export function pickUnit(groups: readonly UnitGroup[], unit: string): UnitGroup[] | undefined {
+  const u = unit.trim().toLowerCase();
+  const hits = u === "current"
+    ? groups.filter((g) => g.current)
+    : /^\d+$/.test(u)
+      ? groups.filter((g) => g.sequence === Number(u) || new RegExp(`\\b${u}\\b`).test(g.title.toLowerCase()))
+      : groups.filter((g) => g.title.toLowerCase().includes(u));
+  return hits.length ? hits : undefined;
+}

@@ -6,7 +6,7 @@ import { defineTool, type ToolDef } from "./define.js";
 import { classDetail, classGrades, classLabel, inClass } from "../queries/cached.js";
 import { fetchAssessment, fetchSubmission } from "../queries/assessment.js";
 import { locateAssessment } from "../queries/locate.js";
-import { groupByUnit, renderAssignments } from "../shape/assignments.js";
+import { groupByUnit, pickUnit, renderAssignments } from "../shape/assignments.js";
 import { renderDetails } from "../shape/details.js";
 import { assessmentLink, classLink } from "../shape/common.js";
 import { ToolError } from "./errors.js";
@@ -20,12 +20,19 @@ export const tools: ToolDef[] = [
     description: "List every assignment, discussion and quiz of one class by unit: due dates (accommodations applied), your status, published scores, and the ids assignment_details and feedback take.",
     input: z.object({
       class_ref: classRef.describe('Class: course code ("CST-323"), class code, slug, UUID or part of the name.'),
+      unit: z.string().trim().min(1).max(100).optional().describe('Only one unit: "current", its number ("4") or part of its title; default all units.'),
     }),
     kind: "read",
     handler: async (args, ctx) => {
       const cls = await ctx.classes.resolve(args.class_ref);
       const [book, detail] = await Promise.all([classGrades(ctx, cls), classDetail(ctx, cls)]);
-      return renderAssignments(classLabel(cls), groupByUnit(book.grades, detail.units), { tz: ctx.config.timezone, now: ctx.now() });
+      let groups = groupByUnit(book.grades, detail.units);
+      if (args.unit) {
+        const picked = pickUnit(groups, args.unit);
+        if (!picked) throw new ToolError(`No unit of ${classLabel(cls)} matches "${args.unit}". Units: ${groups.map((g) => g.title).join("; ")}.`);
+        groups = picked;
+      }
+      return renderAssignments(classLabel(cls), groups, { tz: ctx.config.timezone, now: ctx.now() });
     },
   }),
   defineTool({

@@ -34,6 +34,18 @@ describe("view_assignments", () => {
     expect(r.text).not.toMatch(/__typename|null|undefined|NaN/);
   });
 
+  it("narrows to one unit on request", async () => {
+    const cur = await h.call("view_assignments", { class_ref: "CST-323", unit: "current" });
+    expect(cur.text.match(/^## /gm)).toHaveLength(1);
+    expect(cur.text).toMatch(/## Topic 4: Cloud Architecture/);
+    const two = await h.call("view_assignments", { class_ref: "CST-323", unit: "2" });
+    expect(two.text).toMatch(/## Topic 2: Infrastructure as a Service/);
+    expect(two.text.match(/^## /gm)).toHaveLength(1);
+    const none = await h.call("view_assignments", { class_ref: "CST-323", unit: "basket" });
+    expect(none.isError).toBe(true);
+    expect(none.text).toMatch(/Units: Topic 1/);
+  });
+
   it("never shows points of an unpublished grade", async () => {
     const r = await h.call("view_assignments", { class_ref: "CST-323" });
     const line = lineWith(r.text, SEED.assessments.unpublishedGraded);
