@@ -1,0 +1,71 @@
+/**
+ * Measurement 4: what the server adds to a call when Halo is not involved: a tool call answered from the
+ * cache, over stdio and over HTTP, beside a bare MCP ping on the same connection (the transport's floor).
+ * The spawned built server, the SDK client; the loop is bounded in count and time.
+ */
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { connectStdio, startHttpServer, startLoopbackHalo } from "./spawn.js";
+import { percentile, round, timed } from "./stats.js";
+
+export const ITERATIONS = 300;
+const BUDGET_MS = 20_000;
+/** whats_due: the call a student makes most, with the heaviest rendering of the cached cross-class tools. */
+export const CACHED_TOOL = { name: "whats_due", args: { days: 7 } };
+
+export interface OverheadRow {
+  transport: "stdio" | "http";
+  iterations: number;
+  pingP50: number;
+  pingP99: number;
+  callP50: number;
+  callP99: number;
+  /** Halo calls made during the timed loop (0 proves the calls were served from cache). */
+  haloCallsDuringLoop: number;
+}
+
+async function loop(client: Client, haloCalls: () => number, transport: OverheadRow["transport"]): Promise<OverheadRow> {
+  const first = await client.callTool({ name: CACHED_TOOL.name, arguments: CACHED_TOOL.args });
+  if (first.isError) throw new Error(`${CACHED_TOOL.name} failed: ${JSON.stringify(first.content).slice(0, 200)}`);
+  await timed(30, 2000, async () => void (await client.ping())); // warm the JIT on both sides
+  await timed(30, 2000, async () => void (await client.callTool({ name: CACHED_TOOL.name, arguments: CACHED_TOOL.args })));
+  const pings = await timed(ITERATIONS, BUDGET_MS / 2, async () => void (await client.ping()));
+  const before = haloCalls();
+  const calls = await timed(ITERATIONS, BUDGET_MS / 2, async () => {
+    const r = await client.callTool({ name: CACHED_TOOL.name, arguments: CACHED_TOOL.args });
+    if (r.isError) throw new Error(`${CACHED_TOOL.name} failed during the loop`);
+  });
+  return {
+    transport, iterations: calls.length,
+    pingP50: round(percentile(pings, 50), 3), pingP99: round(percentile(pings, 99), 3),
+    callP50: round(percentile(calls, 50), 3), callP99: round(percentile(calls, 99), 3),
+    haloCallsDuringLoop: haloCalls() - before,
+  };
+}
+
+export async function measureOverhead(): Promise<OverheadRow[]> {
+  const halo = await startLoopbackHalo();
+  const haloCalls = () => halo.sandbox.stats.calls.length;
+  const rows: OverheadRow[] = [];
+  try {
+    const stdio = await connectStdio(halo.env());
+    try {
+      rows.push(await loop(stdio.client, haloCalls, "stdio"));
+    } finally {
+      await stdio.close();
+    }
+    const http = await startHttpServer(halo.env());
+    try {
+      const client = await http.connect();
+      try {
+        rows.push(await loop(client, haloCalls, "http"));
+      } finally {
+        await client.close();
+      }
+    } finally {
+      await http.close();
+    }
+  } finally {
+    await halo.close();
+  }
+  return rows;
+}

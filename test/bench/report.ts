@@ -1,0 +1,239 @@
+/**
+ * Turns one run's figures into targets (PASS/MISS beside each figure) and markdown tables: printed to the
+ * terminal, written to docs/benchmarks.md, and kept as JSON in bench/latest.json.
+ */
+import type { Machine } from "./machine.js";
+import type { TokenResults, ToolTokens } from "./measure-tokens.js";
+import type { ToolsListResult } from "./measure-toolslist.js";
+import type { RoundTripResults } from "./measure-roundtrips.js";
+import type { OverheadRow } from "./measure-overhead.js";
+import type { ColdStartResult } from "./measure-coldstart.js";
+import type { UploadResults } from "./measure-upload.js";
+import type { LoadResult } from "./measure-load.js";
+import { ENCODING } from "./tokenize.js";
+
+export interface Results {
+  startedAt: string;
+  durationSeconds: number;
+  machine: Machine;
+  tokenizer: string;
+  tokens?: TokenResults;
+  toolsList?: ToolsListResult;
+  roundTrips?: RoundTripResults;
+  overhead?: OverheadRow[];
+  coldStart?: ColdStartResult;
+  upload?: UploadResults;
+  load?: LoadResult;
+  /** A measurement that threw: its name and message (the others still ran). */
+  failures: Array<{ measurement: string; error: string }>;
+}
+
+export interface Target {
+  target: string;
+  figure: string;
+  pass: boolean | null;
+}
+
+export const TARGETS = { ratio: 5, toolsListTokens: 7000, roundTrips: 2.5, cachedP50Ms: 2, coldStartMs: 600, uploadGrowthMb: 64 } as const;
+
+const n = (x: number) => x.toLocaleString("en-US");
+const verdict = (p: boolean | null) => (p === null ? "n/a" : p ? "PASS" : "MISS");
+const row = (cells: Array<string | number>) => `| ${cells.join(" | ")} |`;
+const table = (head: string[], rows: Array<Array<string | number>>) => [row(head), row(head.map(() => "---")), ...rows.map(row)].join("\n");
+const argText = (a: Record<string, unknown>) =>
+  Object.entries(a)
+    .map(([k, v]) => `${k}=${typeof v === "string" && v.length > 20 ? v.slice(0, 8) + "…" : String(v)}`)
+    .join(" ") || "—";
+
+export function targets(r: Results): Target[] {
+  const out: Target[] = [];
+  if (r.tokens) {
+    const list = r.tokens.tools.filter((t) => t.listLike && !t.isError);
+    const misses = list.filter((t) => t.ratio < TARGETS.ratio);
+    const errors = r.tokens.tools.filter((t) => t.isError).map((t) => t.tool);
+    out.push({
+      target: `Every list-like tool's answer ≥ ${TARGETS.ratio}x smaller than its raw Halo JSON`,
+      figure: `${list.length - misses.length} of ${list.length} tools${misses.length ? `; below: ${misses.map((t) => `${t.tool} ${t.ratio}x`).join(", ")}` : ""}${errors.length ? `; errors: ${errors.join(", ")}` : ""}`,
+      pass: misses.length === 0 && errors.length === 0,
+    });
+    const all = r.tokens.scenarios.find((s) => /every page/.test(s.scenario));
+    if (all?.completeness) out.push({ target: "200-post discussion: every post reachable through the pages", figure: all.completeness, pass: !/MISSING/.test(all.completeness) });
+  }
+  if (r.toolsList) out.push({ target: `Full tools/list < ${n(TARGETS.toolsListTokens)} tokens`, figure: `${n(r.toolsList.full.tokens)} tokens (${r.toolsList.full.tools} tools)`, pass: r.toolsList.full.tokens < TARGETS.toolsListTokens });
+  const due = r.roundTrips?.rows.find((x) => x.tool === "whats_due" && x.variant === "session ready");
+  if (r.roundTrips && due) {
+    out.push({
+      target: `whats_due within ${TARGETS.roundTrips} Halo round trips (cold cache, session ready)`,
+      figure: `${due.roundTrips} RT (${due.wallMs} ms / ${r.roundTrips.oneRoundTripMs} ms)`,
+      pass: due.roundTrips <= TARGETS.roundTrips,
+    });
+    out.push({ target: "whats_due Halo data calls ≤ 1 + current classes", figure: `${due.dataCalls} ≤ 1 + ${due.currentClasses}`, pass: due.dataCalls <= 1 + due.currentClasses });
+  }
+  const stdio = r.overhead?.find((o) => o.transport === "stdio");
+  if (stdio) {
+    out.push({
+      target: `Cache-served tool call p50 < ${TARGETS.cachedP50Ms} ms over stdio`,
+      figure: `${stdio.callP50} ms (ping ${stdio.pingP50} ms; ${stdio.haloCallsDuringLoop} Halo calls in the loop)`,
+      pass: stdio.callP50 < TARGETS.cachedP50Ms && stdio.haloCallsDuringLoop === 0,
+    });
+  }
+  if (r.coldStart) {
+    out.push({
+      target: `Cold start (spawn → first tools/list) < ${TARGETS.coldStartMs} ms`,
+      figure: `${r.coldStart.serverMedianMs} ms median (node -e '' ${r.coldStart.nodeMedianMs} ms)`,
+      pass: r.coldStart.serverMedianMs < TARGETS.coldStartMs,
+    });
+  }
+  if (r.upload) {
+    const ran = r.upload.runs.filter((u) => !u.skipped);
+    const worst = ran.reduce<(typeof ran)[number] | undefined>((w, u) => (!w || u.growthMb > w.growthMb ? u : w), undefined);
+    const failed = ran.filter((u) => !u.ok);
+    out.push({
+      target: `Upload peak memory growth < ${TARGETS.uploadGrowthMb} MB whatever the file size`,
+      figure: worst
+        ? `${ran.map((u) => `+${u.growthMb} MB for ${u.fileMb} MB`).join(", ")}${failed.length ? `; upload FAILED for ${failed.map((u) => u.fileMb + " MB").join(", ")}` : ""}`
+        : (r.upload.runs[0]?.skipped ?? "not measured"),
+      pass: worst ? worst.growthMb < TARGETS.uploadGrowthMb && failed.length === 0 : null,
+    });
+  }
+  if (r.load) out.push({ target: "HTTP load (50 sessions × 20 calls): 0 errors", figure: `${r.load.errors} errors in ${n(r.load.calls)} calls`, pass: r.load.errors === 0 && r.load.calls === r.load.sessions * r.load.callsPerSession });
+  return out;
+}
+
+function skippedText(skipped: TokenResults["skipped"]): string {
+  const by = new Map<string, string[]>();
+  for (const s of skipped) by.set(s.why, [...(by.get(s.why) ?? []), s.tool]);
+  return [...by].map(([why, tools]) => `${tools.join(", ")} (${why})`).join("; ");
+}
+
+function tokenSection(t: TokenResults): string {
+  const tools = (xs: ToolTokens[]) =>
+    table(
+      ["tool", "args", "Halo calls", "raw tokens", "answer tokens", "ratio", `≥${TARGETS.ratio}x`, "ids / quote banners / links (tokens)"],
+      xs.map((x) => [
+        x.tool, argText(x.args), x.haloCalls.length, n(x.rawTokens), n(x.outputTokens) + (x.isError ? " (error)" : ""), `${x.ratio}x`,
+        x.listLike ? verdict(x.ratio >= TARGETS.ratio && !x.isError) : "n/a (detail)", `${x.anatomy.idTokens} / ${x.anatomy.bannerTokens} / ${x.anatomy.linkTokens}`,
+      ]),
+    );
+  const scen = table(
+    ["scenario", "tools", "Halo calls", "raw tokens", "answer tokens", "ratio", "completeness"],
+    t.scenarios.map((s) => [s.scenario, s.tools, s.calls, n(s.rawTokens), n(s.outputTokens), `${s.ratio}x`, s.completeness ?? ""]),
+  );
+  return [
+    "### 1. Answer tokens vs the raw Halo JSON they were made from",
+    `Raw = every gateway/orchestration response body the tool's calls returned (cold cache per tool, session already established); tokenizer ${ENCODING}. The raw side is what *our* GraphQL selections return, already trimmed to the fields the tools use, so these ratios measure the shaping only; Halo's web app asks for far more.`,
+    tools(t.tools),
+    t.skipped.length ? `Not measured here: ${skippedText(t.skipped)}. Write tools are covered by the upload measurement (6).` : "",
+    "#### Scenarios",
+    scen,
+  ].filter(Boolean).join("\n\n");
+}
+
+function sections(r: Results): string[] {
+  const out: string[] = [];
+  if (r.tokens) out.push(tokenSection(r.tokens));
+  if (r.toolsList) {
+    const l = r.toolsList;
+    out.push(
+      "### 2. The tool catalogue (`tools/list` answer, JSON as sent)",
+      table(["tool set", "tools", "tokens", "characters"], [["full", l.full.tools, n(l.full.tokens), n(l.full.chars)], ["read-only", l.readOnly.tools, n(l.readOnly.tokens), n(l.readOnly.chars)]]),
+      `Largest entries: ${l.largest.map((x) => `${x.tool} ${x.tokens}`).join(", ")} tokens.`,
+    );
+  }
+  if (r.roundTrips) {
+    const rt = r.roundTrips;
+    out.push(
+      `### 3. Halo calls and wall time with ${rt.latencyMs} ms latency per Halo call (fresh server each, cold cache; median of 3)`,
+      `One Halo round trip through the same client: **${rt.oneRoundTripMs} ms**. "Session ready" = the server already holds gateway tokens (raw tokens configured, or any call made before); "cold login" = the first call also turns the browser cookie into tokens.`,
+      table(
+        ["tool", "variant", "Halo calls (data)", "wall ms", "round trips", "current classes", "calls"],
+        rt.rows.map((x) => [x.tool, x.variant, `${x.haloCalls} (${x.dataCalls})`, x.wallMs, x.roundTrips, x.currentClasses, x.calls.join(", ")]),
+      ),
+    );
+  }
+  if (r.overhead) {
+    out.push(
+      "### 4. Server overhead (spawned built server, SDK client, loopback sandbox)",
+      "A `whats_due` call answered from the cache (no Halo call during the loop) beside a bare MCP ping on the same connection.",
+      table(
+        ["transport", "iterations", "ping p50 ms", "ping p99 ms", "cached call p50 ms", "cached call p99 ms", "Halo calls in loop"],
+        r.overhead.map((o) => [o.transport, o.iterations, o.pingP50, o.pingP99, o.callP50, o.callP99, o.haloCallsDuringLoop]),
+      ),
+    );
+  }
+  if (r.coldStart) {
+    const c = r.coldStart;
+    out.push(
+      "### 5. Cold start",
+      table(["measure", `median of ${c.reps} ms`], [["spawn → initialize → first tools/list answer", c.serverMedianMs], ["fastest of those", c.serverMinMs], ["node -e '' (spawn to exit)", c.nodeMedianMs], ["ours (difference)", c.ownMs]]),
+    );
+  }
+  if (r.upload) {
+    const u = r.upload;
+    out.push(
+      "### 6. Memory while uploading (upload_assignment_file over stdio; sparse file; RSS from /proc/<pid>/status)",
+      table(
+        ["file MB", "ok", "seconds", "idle RSS MB", "peak RSS MB", "growth MB", "VmHWM before → after", "store received MB"],
+        u.runs.map((x) => (x.skipped ? [x.fileMb, "skipped", x.skipped, "", "", "", "", ""] : [x.fileMb, x.ok ? "yes" : "NO", x.seconds, x.idleRssMb, x.peakRssMb, x.growthMb, `${x.hwmBeforeMb} → ${x.hwmAfterMb}`, x.storeReceivedMb ?? "—"])),
+      ),
+      u.note ? `Note: ${u.note}` : "",
+    );
+  }
+  if (r.load) {
+    const l = r.load;
+    out.push(
+      `### 7. HTTP under load: ${l.sessions} concurrent sessions × ${l.callsPerSession} calls (read-tool mix; Halo reached ${l.haloCalls} times, the rest from cache)`,
+      table(
+        ["calls", "errors", "p50 ms", "p99 ms", "max ms", "connect p50 / p99 ms", "wall s", "calls/s"],
+        [[n(l.calls), l.errors, l.p50, l.p99, l.max, `${l.connectP50} / ${l.connectP99}`, l.wallSeconds, l.callsPerSecond]],
+      ),
+      l.firstErrors.length ? `First errors: ${l.firstErrors.join(" | ")}` : "",
+    );
+  }
+  return out.filter(Boolean);
+}
+
+export function machineLine(r: Results): string {
+  const m = r.machine;
+  return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, Node ${m.node}, ${m.os}; 1-min load average ${m.loadStart} at start, ${m.loadEnd ?? "?"} at end`;
+}
+
+export function markdown(r: Results): string {
+  const ts = targets(r);
+  return [
+    `Run ${r.startedAt} in ${r.durationSeconds} s on: ${machineLine(r)}.`,
+    "### Targets",
+    table(["target", "figure", "result"], ts.map((t) => [t.target, t.figure, verdict(t.pass)])),
+    r.failures.length ? `**Measurements that failed:** ${r.failures.map((f) => `${f.measurement}: ${f.error}`).join("; ")}` : "",
+    ...sections(r),
+  ].filter(Boolean).join("\n\n");
+}
+
+export function docPage(r: Results): string {
+  return `# Benchmarks
+
+\`npm run bench\` builds the project and measures, in one run so machine noise hits every figure alike, what
+the server costs a student in the two currencies that matter: waiting time and the model's context window.
+Everything runs on loopback against the simulated Halo (\`src/sandbox\`); nothing leaves the machine. The run
+writes \`bench/latest.json\` (every figure, plus the machine) and regenerates this page. Timings are a
+benchmark's business: tests never assert them.
+
+How each figure is taken (code in \`test/bench/\`, one file per measurement):
+
+1. **Tokens** (\`measure-tokens.ts\`): each read tool is called through a real MCP client on the seeded world
+   with a cold cache; a pass-through layer in front of the sandbox copies every Halo response body. Answer
+   tokens are set beside the tokens of those bodies. Tokenizer: ${ENCODING}.
+2. **tools/list** (\`measure-toolslist.ts\`): the JSON of the whole answer, full and read-only tool sets.
+3. **Round trips** (\`measure-roundtrips.ts\`): a fresh in-process server per measurement, 100 ms added to every
+   Halo call, calls counted by the sandbox.
+4. **Overhead** (\`measure-overhead.ts\`): the built server spawned as \`node dist/src/cli.js\`, stdio and HTTP.
+5. **Cold start** (\`measure-coldstart.ts\`): spawn to the first \`tools/list\` answer, beside \`node -e ''\`.
+6. **Upload memory** (\`measure-upload.ts\`): a sparse file uploaded through the spawned server; its RSS is
+   sampled every 5 ms from \`/proc/<pid>/status\`.
+7. **HTTP load** (\`measure-load.ts\`): concurrent SDK clients against one spawned HTTP server.
+
+## Latest run
+
+${markdown(r)}
+`;
+}
