@@ -75,7 +75,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
   let sandboxClose: (() => Promise<void>) | undefined;
   try {
     if (cli.sandbox) {
-      const { startDemoSandbox } = await import("./sandbox.js");
+      const { startDemoSandbox } = await import("./sandbox.js").catch((e: unknown) => {
+        // The simulator is built on msw; an install without it cannot run the demo but must say why.
+        if ((e as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") {
+          throw new Error(`--sandbox needs a package this installation lacks (${(e as Error).message.replace(/ imported from.*/s, "")}); run it from a clone of the repository (npm ci && npm run demo)`);
+        }
+        throw e;
+      });
       const sb = await startDemoSandbox();
       sandboxClose = sb.close;
       loaded = loadConfig(argv, io, sb.env);
