@@ -31,15 +31,19 @@ const NOT_SUBMITTABLE: Record<string, string> = {
 
 export async function loadAssignment(ctx: ToolContext, classRef: string, assessmentId: string): Promise<AssignmentTarget> {
   const cls = await ctx.classes.resolve(classRef);
-  const [assessment, grades, submission] = await inClass(cls, () => Promise.all([
-    fetchAssessment(ctx.halo, assessmentId, cls).catch((e: unknown) => {
-      // An unknown id may come back as a not-found error rather than null.
-      if (isHaloError(e) && e.kind === "not_found") return null;
-      throw e;
-    }),
-    fetchClassGrades(ctx.halo, cls),
+  // Reads run together; an access error on the assessment or submission alone means the id belongs to a
+  // class the student cannot see, not that this class is closed to them.
+  const [aR, gR, sR] = await Promise.allSettled([
+    fetchAssessment(ctx.halo, assessmentId, cls),
+    inClass(cls, () => fetchClassGrades(ctx.halo, cls)),
     fetchSubmission(ctx.halo, assessmentId, cls),
-  ]));
+  ]);
+  if (gR.status === "rejected") throw gR.reason;
+  const foreign = (r: PromiseSettledResult<unknown>) => r.status === "rejected" && isHaloError(r.reason) && (r.reason.kind === "access" || r.reason.kind === "not_found");
+  for (const r of [aR, sR]) if (r.status === "rejected" && !foreign(r)) throw r.reason;
+  const grades = gR.value;
+  const assessment = aR.status === "fulfilled" && !foreign(sR) ? aR.value : null;
+  const submission = sR.status === "fulfilled" ? sR.value : null;
   if (!assessment || (assessment.courseClassId && assessment.courseClassId !== cls.id)) {
     throw new ToolError(`${cls.courseCode} has no assessment with id ${assessmentId}. List the class's assignments to get the right id. Nothing was changed.`);
   }

@@ -113,6 +113,7 @@ function previewText(ctx: ToolContext, t: AssignmentTarget, files: RawSubmission
     const late = t.due.getTime() < now.getTime();
     lines.push(`Due: ${when(t.due, tz, now)}${late ? " — the due date has PASSED: Halo will likely mark this late." : " — on time if submitted now."}`);
   } else lines.push("Due: Halo shows no due date.");
+  if (t.grade?.status === "REASSIGNED") lines.push("Your instructor reopened (reassigned) this assignment: submitting turns it in again.");
   lines.push(`Files that will be turned in (${files.length}):`);
   for (const r of files) {
     const bits = [r.resource?.type?.toLowerCase(), r.uploadDate ? `uploaded ${when(r.uploadDate, tz, now)}` : undefined, r.wordCount ? `${r.wordCount} words` : undefined].filter(Boolean);

@@ -115,6 +115,15 @@ describe("submit_assignment", () => {
     for (const c of rest) expect(c.headers).toMatchObject({ classSlugId: expect.stringMatching(/^CST-323-O500-/), courseClassId: SEED.classes.cloud.id });
   });
 
+  it("treats an assessment id from a class the student cannot see as unknown here, and a reassigned one as reopened", async () => {
+    const h = await harness();
+    const r = await h.call("submit_assignment", { class_ref: CLASS, assessment_id: SEED.assessments.denied });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/CST-323 has no assessment with id/);
+    const reopened = await h.call("submit_assignment", { class_ref: CLASS, assessment_id: SEED.assessments.reassigned });
+    expect(reopened.text).toMatch(/reopened \(reassigned\)/);
+  });
+
   it("refuses a discussion question as not submittable", async () => {
     const h = await harness();
     const r = await h.call("submit_assignment", { class_ref: CLASS, assessment_id: SEED.assessments.dueAtUtcEdge });
