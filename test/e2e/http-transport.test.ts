@@ -129,6 +129,28 @@ describe("http transport", () => {
     expect(r.status).toBe(404);
   });
 
+  it("bound to 0.0.0.0 (as in Docker) still accepts localhost:8000 and refuses foreign hosts", async () => {
+    const wide = await startHttp({ server: makeServer(), host: "0.0.0.0", port: 0, token: TOKEN, allowedHosts: [], allowedOrigins: [] });
+    try {
+      expect(wide.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+      const { request } = await import("node:http");
+      const status = (host: string) =>
+        new Promise<number>((resolve, reject) => {
+          const req = request({ host: "127.0.0.1", port: wide.port, path: "/health", headers: { Host: host } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on("error", reject);
+          req.end();
+        });
+      expect(await status("localhost:8000")).toBe(200);
+      expect(await status("127.0.0.1:8000")).toBe(200);
+      expect(await status("attacker.example:8000")).toBe(403);
+    } finally {
+      await wide.close();
+    }
+  });
+
   it("never logs the token", () => {
     expect(logs.join("\n")).not.toContain(TOKEN);
   });
