@@ -104,7 +104,6 @@ export function resolveConfig(input: ResolveInput): { config: AppConfig; warning
     return raw === undefined ? undefined : { raw, label: `--${f.flag === "readOnly" ? "read-only" : f.flag === "logLevel" ? "log-level" : f.flag}`, base: input.cwd };
   });
 
-  if (values.transactionId) warnings.push("transactionId is set: it is used as the prefix of a fresh transaction-id per request");
   const uploadRoots = values.uploadRoots ?? [input.cwd, ...(existsSync("/uploads") ? ["/uploads"] : [])];
   const config: AppConfig = {
     configPath,
