@@ -9,7 +9,7 @@ import { SUBMIT_TOOL, submitAssignment } from "../writes/submit.js";
 import { defineTool, type ToolDef } from "./define.js";
 
 const classRef = z.string().trim().min(1).max(200).describe('The class: course code ("CST-323"), class code, slug or part of the name.');
-const assessmentId = z.string().trim().min(1).max(100).describe("The assignment's id (from the class's assignment list or the assignment details).");
+const assessmentId = z.string().trim().min(1).max(100).describe("The assignment's id (from `view_assignments`, `whats_due` or `assignment_details`).");
 
 const upload = defineTool({
   name: UPLOAD_TOOL,

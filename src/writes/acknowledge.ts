@@ -27,7 +27,7 @@ export async function acknowledge(args: { class_ref: string; post_id: string }, 
     await audit.append({ ...entry, outcome: "refused", reason });
     throw new ToolError(text);
   };
-  if (!post) return refuse("no such announcement", `${cls.courseCode} has no current announcement with id ${args.post_id}. List them with the announcements tool to get the id. Nothing was changed.`);
+  if (!post) return refuse("no such announcement", `${cls.courseCode} has no current announcement with id ${args.post_id}. Use the announcements tool to get the id. Nothing was changed.`);
   const start = parseHaloDate(post.startDate);
   if ((post.postStatus && post.postStatus !== "PUBLISHED") || (start && start.getTime() > ctx.now().getTime())) {
     return refuse("announcement not published", "That announcement is not published yet, so there is nothing to acknowledge. Nothing was changed.");

@@ -45,7 +45,7 @@ export async function loadAssignment(ctx: ToolContext, classRef: string, assessm
   const assessment = aR.status === "fulfilled" && !foreign(sR) ? aR.value : null;
   const submission = sR.status === "fulfilled" ? sR.value : null;
   if (!assessment || (assessment.courseClassId && assessment.courseClassId !== cls.id)) {
-    throw new ToolError(`${cls.courseCode} has no assessment with id ${assessmentId}. List the class's assignments to get the right id. Nothing was changed.`);
+    throw new ToolError(`${cls.courseCode} has no assessment with id ${assessmentId}. Use view_assignments for this class to get the right id. Nothing was changed.`);
   }
   const kind = NOT_SUBMITTABLE[assessment.type];
   if (kind) throw new ToolError(`"${assessment.title}" is ${kind}. Nothing was changed.`);

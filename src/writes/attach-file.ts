@@ -55,7 +55,7 @@ export async function uploadFile(args: UploadArgs, ctx: ToolContext): Promise<To
     const files = attachedFiles(after);
     if (!files.some((r) => r.resource?.id === result.resourceId)) {
       await audit.append({ ...entry, outcome: "unverified", step: "verify" });
-      return `Halo accepted "${src.name}" (${formatBytes(src.size)}) for "${t.assessment.title}", but its submission does not list the file yet, so I cannot confirm it is attached. Check again in a minute (assignment details) or open ${submissionLink(ctx, t.cls, t.assessment.id)} before submitting.`;
+      return `Halo accepted "${src.name}" (${formatBytes(src.size)}) for "${t.assessment.title}", but its submission does not list the file yet, so I cannot confirm it is attached. Check again in a minute with assignment_details or open ${submissionLink(ctx, t.cls, t.assessment.id)} before submitting.`;
     }
     await audit.append({ ...entry, outcome: "succeeded", files: files.length });
     const list = files.map((r) => `- ${r.resource?.name ?? "(unnamed file)"}${r.uploadDate ? ` (uploaded ${when(r.uploadDate, ctx.config.timezone, ctx.now())})` : ""}`);

@@ -22,7 +22,7 @@ export async function markSeen(args: { class_ref: string; assessment_id: string 
   const tz = ctx.config.timezone;
   if (!row) {
     await audit.append({ ...entry, outcome: "refused", reason: "no such graded item" });
-    throw new ToolError(`${cls.courseCode} has no graded item with id ${args.assessment_id}. List the class's grades to get the right id. Nothing was changed.`);
+    throw new ToolError(`${cls.courseCode} has no graded item with id ${args.assessment_id}. Use the grades tool for this class to get the right id. Nothing was changed.`);
   }
   if (row.status !== "PUBLISHED") {
     await audit.append({ ...entry, outcome: "refused", reason: "grade not published" });

@@ -107,10 +107,10 @@ export async function messageTeacher(args: MessageArgs, ctx: ToolContext): Promi
   }
   if (failure) {
     await audit.append({ ...entry, outcome: "failed", step: "send" });
-    return { text: `Sending failed: ${failure}. ${after ? "The thread shows no new message from you" : "I could not re-read the thread to check"}. Read the thread before trying again so nothing is sent twice; a retry needs a new preview (call message_teacher without confirm_token).`, isError: true };
+    return { text: `Sending failed: ${failure}. ${after ? "The thread shows no new message from you" : "I could not re-read the thread to check"}. Read the thread (inbox_posts) before trying again so nothing is sent twice; a retry needs a new preview (call message_teacher without confirm_token).`, isError: true };
   }
   await audit.append({ ...entry, outcome: "unverified", step: "verify" });
-  return { text: `Halo accepted the message${isDraft ? " as a draft" : ""}, but ${after ? "the thread does not show it yet" : "I could not re-read the thread to check"}. Do not send it again; read the thread in a minute to confirm it arrived.`, isError: true };
+  return { text: `Halo accepted the message${isDraft ? " as a draft" : ""}, but ${after ? "the thread does not show it yet" : "I could not re-read the thread to check"}. Do not send it again; read the thread with inbox_posts in a minute to confirm it arrived.`, isError: true };
 }
 
 async function findThread(ctx: ToolContext, cls: ClassSummary, forumId: string): Promise<RawInboxForum> {

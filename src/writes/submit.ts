@@ -88,7 +88,7 @@ export async function submitAssignment(args: SubmitArgs, ctx: ToolContext): Prom
     return { text: `Submitting "${t.assessment.title}" failed: ${failure}. ${state}. Check ${submissionLink(ctx, t.cls, t.assessment.id)} before trying again; to retry, call submit_assignment without confirm_token for a new preview.`, isError: true };
   }
   await audit.append({ ...entry, outcome: "unverified", step: "verify" });
-  return { text: `Halo accepted the submit request for "${t.assessment.title}", but its record does not show the assignment as submitted yet. Do not submit again; check ${submissionLink(ctx, t.cls, t.assessment.id)} or the assignment's details in a minute.`, isError: true };
+  return { text: `Halo accepted the submit request for "${t.assessment.title}", but its record does not show the assignment as submitted yet. Do not submit again; check ${submissionLink(ctx, t.cls, t.assessment.id)} or assignment_details in a minute.`, isError: true };
 }
 
 function describeTime(ctx: ToolContext, value: string): string {
