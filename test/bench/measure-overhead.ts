@@ -4,6 +4,9 @@
  * The spawned built server, the SDK client; the loop is bounded in count and time.
  */
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { runTool } from "../../src/server/server.js";
+import { allTools } from "../../src/tools/registry.js";
+import { startRig } from "./rig.js";
 import { connectStdio, startHttpServer, startLoopbackHalo } from "./spawn.js";
 import { percentile, round, timed } from "./stats.js";
 
@@ -13,7 +16,7 @@ const BUDGET_MS = 20_000;
 export const CACHED_TOOL = { name: "whats_due", args: { days: 7 } };
 
 export interface OverheadRow {
-  transport: "stdio" | "http";
+  transport: "in-process" | "stdio" | "http";
   iterations: number;
   pingP50: number;
   pingP99: number;
@@ -21,6 +24,8 @@ export interface OverheadRow {
   callP99: number;
   /** Halo calls made during the timed loop (0 proves the calls were served from cache). */
   haloCallsDuringLoop: number;
+  /** In-process only: the tool's own work (runTool: zod parse, handler, redaction) without any MCP layer. */
+  handlerP50?: number;
 }
 
 async function loop(client: Client, haloCalls: () => number, transport: OverheadRow["transport"]): Promise<OverheadRow> {
@@ -42,10 +47,24 @@ async function loop(client: Client, haloCalls: () => number, transport: Overhead
   };
 }
 
+/** The same call in this process over InMemoryTransport, and the handler alone, to split the time. */
+async function inProcess(): Promise<OverheadRow> {
+  const rig = await startRig();
+  try {
+    const row = await loop(rig.client, () => rig.sandbox.stats.calls.length, "in-process");
+    const tool = allTools().find((t) => t.name === CACHED_TOOL.name);
+    if (!tool) throw new Error(`no tool ${CACHED_TOOL.name}`);
+    const handler = await timed(ITERATIONS, BUDGET_MS / 4, async () => void (await runTool(tool, CACHED_TOOL.args, rig.context)));
+    return { ...row, handlerP50: round(percentile(handler, 50), 3) };
+  } finally {
+    await rig.close();
+  }
+}
+
 export async function measureOverhead(): Promise<OverheadRow[]> {
+  const rows: OverheadRow[] = [await inProcess()];
   const halo = await startLoopbackHalo();
   const haloCalls = () => halo.sandbox.stats.calls.length;
-  const rows: OverheadRow[] = [];
   try {
     const stdio = await connectStdio(halo.env());
     try {
