@@ -47,7 +47,9 @@ export function buildGrade(world: World, spec: ClassSpec, a: AssessmentRec, item
     participationSummary: null,
     history: [],
   };
-  const submittedAt = status === "LATE" ? addHours(due, 20) : addDays(due, -1);
+  // Work handed in before its due date that is still in the future was handed in before "now", not after.
+  const early = addDays(due, -1);
+  const submittedAt = status === "LATE" ? addHours(due, 20) : early.getTime() < now.getTime() ? early : addHours(now, -5);
   if (a.type === "ASSIGNMENT" && submittedStates.includes(status)) {
     const subId = uid(`sub:${a.id}:${sid}`);
     const res = addResource(world, { id: uid(`res:sub:${a.id}`), name: `${a.title.replace(/\s+/g, "_")}_Rivera.docx`, courseClassId: null, createdBy: sid, context: "assignment_submission", text: `${a.title}\nJordan Rivera\n\nMy submission text.`, daysAgo: Math.max(1, Math.round((now.getTime() - submittedAt.getTime()) / 86_400_000)) });
