@@ -1,5 +1,6 @@
 /** The few sentences a student sees when the login needs their help. One place, so they stay consistent. */
-import { HaloError } from "./errors.js";
+import { HaloError, isHaloError } from "./errors.js";
+import type { SessionInfo, SessionStatus } from "./types.js";
 
 const howTo = (baseUrl: string) =>
   `Log in to ${baseUrl} in a browser, then either copy that tab's Cookie header into the config file's "cookie" key ` +
@@ -22,3 +23,34 @@ export const stillRejected = (baseUrl: string, op: string) =>
 
 export const rawTokensNote =
   "Using the raw tokens directly: Halo did not create a web session from them, so they cannot be refreshed or checked without a call.";
+
+/** The check_tokens answer from the session's state and the outcome of establishing/probing it (an error or nothing). */
+export function statusOf(
+  v: { source: SessionStatus["source"]; canRefresh: boolean; info?: SessionInfo; hasTokens: boolean; lastRefreshAt?: number },
+  outcome: unknown,
+): SessionStatus {
+  const base: SessionStatus = {
+    state: "unknown",
+    source: v.source,
+    canRefresh: v.canRefresh,
+    userId: v.info?.userId,
+    expires: v.info?.expires,
+    authMethod: v.info?.authMethod ?? (v.hasTokens ? "raw_tokens" : undefined),
+    lastRefreshAt: v.lastRefreshAt === undefined ? undefined : new Date(v.lastRefreshAt).toISOString(),
+  };
+  if (outcome === undefined) return v.canRefresh ? { ...base, state: "ok" } : { ...base, message: rawTokensNote };
+  if (isHaloError(outcome) && outcome.kind === "session_expired") return { ...base, state: "expired", canRefresh: false, message: outcome.message };
+  if (isHaloError(outcome) && outcome.kind === "no_credentials") return { ...base, state: "none", source: "none", message: outcome.message };
+  return { ...base, message: isHaloError(outcome) ? outcome.message : "The session could not be checked." };
+}
+
+/** tokenExpiration as epoch ms: an ISO string, or a number of seconds or milliseconds. */
+export function expiryMs(v: string | undefined): number | undefined {
+  if (!v) return undefined;
+  if (/^\d+$/.test(v)) {
+    const n = Number(v);
+    return n < 1e12 ? n * 1000 : n;
+  }
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? undefined : t;
+}

@@ -25,6 +25,7 @@ export interface SessionDeps {
 }
 
 type Usable = NonNullable<ReturnType<typeof usableSession>>;
+const EARLY_MS = 60_000;
 
 export class SessionManager implements SessionControl {
   private jar: SessionJar;
@@ -33,6 +34,7 @@ export class SessionManager implements SessionControl {
   private source: SessionStatus["source"] = "none";
   private canRefresh = false;
   private lastRefreshAt?: number;
+  private lastEarlyAt?: number;
   private expired?: HaloError; // latched until the credentials change: no pointless calls meanwhile
   private gen = 0; // bumped on every reset, so a stale refresh cannot resurrect an old session
   private starting?: Promise<Tokens>;
@@ -65,9 +67,31 @@ export class SessionManager implements SessionControl {
   async tokensForCall(): Promise<Tokens> {
     await this.pickUpHandEdits();
     if (this.expired) throw this.expired;
-    if (this.tokens) return this.tokens;
+    if (this.tokens) return this.dueForRefresh() ? this.refreshEarly(this.tokens) : this.tokens;
     this.starting ??= this.bootstrap().finally(() => (this.starting = undefined));
     return this.starting;
+  }
+
+  /**
+   * Halo tells us when the tokens expire (`tokenExpiration`): refreshing just before saves every call
+   * after that a failed round trip. At most once a minute, so a skewed clock cannot cause a refresh storm.
+   */
+  private dueForRefresh(): boolean {
+    const exp = msg.expiryMs(this.info?.tokenExpiration);
+    const now = this.deps.now();
+    if (!this.canRefresh || exp === undefined || now < exp - EARLY_MS) return false;
+    if (this.lastEarlyAt !== undefined && now - this.lastEarlyAt < EARLY_MS) return false;
+    this.lastEarlyAt = now;
+    return true;
+  }
+
+  private async refreshEarly(current: Tokens): Promise<Tokens> {
+    try {
+      return await this.afterAuthFailure(current);
+    } catch (e) {
+      if (isHaloError(e) && e.kind === "session_expired") throw e;
+      return current; // Halo unreachable or the like: let the call itself find out
+    }
   }
 
   /** Called with the tokens a call failed with. Exactly one refresh runs however many calls failed. */
@@ -130,15 +154,7 @@ export class SessionManager implements SessionControl {
 
   /** The status; `probe` makes one session GET on an already established session to prove it still lives. */
   private async report(probe: boolean): Promise<SessionStatus> {
-    const base = (): SessionStatus => ({
-      state: "unknown",
-      source: this.source,
-      canRefresh: this.canRefresh,
-      userId: this.info?.userId,
-      expires: this.info?.expires,
-      authMethod: this.info?.authMethod ?? (this.tokens ? "raw_tokens" : undefined),
-      lastRefreshAt: this.lastRefreshAt === undefined ? undefined : new Date(this.lastRefreshAt).toISOString(),
-    });
+    let outcome: unknown;
     try {
       const established = this.tokens !== undefined && !this.expired;
       await this.tokensForCall();
@@ -150,14 +166,13 @@ export class SessionManager implements SessionControl {
           this.adopt(s, this.source);
         }
       }
-      if (!this.canRefresh) return { ...base(), message: msg.rawTokensNote };
-      return { ...base(), state: "ok" };
     } catch (e) {
-      if (isHaloError(e) && e.kind === "session_expired") return { ...base(), state: "expired", canRefresh: false, message: e.message };
-      if (isHaloError(e) && e.kind === "no_credentials") return { ...base(), state: "none", source: "none", message: e.message };
-      return { ...base(), message: isHaloError(e) ? e.message : "The session could not be checked." };
+      outcome = e;
     }
+    const { source, canRefresh, info, lastRefreshAt } = this;
+    return msg.statusOf({ source, canRefresh, info, hasTokens: this.tokens !== undefined, lastRefreshAt }, outcome);
   }
+
 
   private reset(): void {
     this.gen++;

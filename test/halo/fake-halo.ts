@@ -73,8 +73,11 @@ export class FakeHalo {
     return this.sessionAlive && c.includes(`next-auth.session-token=${this.sessionCookie}`);
   }
 
+  /** ISO string sent as the session's tokenExpiration (absent when undefined). */
+  tokenExpiration: string | undefined = undefined;
+
   private sessionJson() {
-    return { userId: this.userId, authToken: this.authToken, contextToken: this.contextToken, expires: "2099-01-01T00:00:00.000Z", authMethod: "open_id", tenantId: "tenant-9" };
+    return { tokenExpiration: this.tokenExpiration, userId: this.userId, authToken: this.authToken, contextToken: this.contextToken, expires: "2099-01-01T00:00:00.000Z", authMethod: "open_id", tenantId: "tenant-9" };
   }
 
   private authFail() {

@@ -106,6 +106,21 @@ describe("refresh", () => {
     });
   }
 
+  it("refreshes just before tokenExpiration instead of waiting for a failed call (at most once a minute)", async () => {
+    let t = Date.parse("2025-05-01T10:00:00Z");
+    fake.tokenExpiration = "2025-05-01T10:30:00Z";
+    const halo = createHalo({ config: testConfig({ cookie: fake.cookieHeader() }), now: () => t, fetchHooks: instant });
+    await halo.api.query(Q);
+    t = Date.parse("2025-05-01T10:29:30Z");
+    fake.tokenExpiration = "2025-05-01T10:29:50Z"; // what the refresh will report: still "soon"
+    const gateway = fake.stats.gateway;
+    await halo.api.query(Q);
+    expect(fake.stats.refreshPosts).toBe(1);
+    expect(fake.stats.gateway).toBe(gateway + 1); // no failed call first
+    await halo.api.query(Q);
+    expect(fake.stats.refreshPosts).toBe(1); // not again within the minute
+  });
+
   it("falls back from POST to GET when the POST refresh fails", async () => {
     fake.postRefreshFails = true;
     const halo = withCookie();
