@@ -4,8 +4,11 @@
  * while still steering a model.
  */
 import TurndownService from "turndown";
+import { strikethrough, tables } from "turndown-plugin-gfm";
 
 const td = new TurndownService({ headingStyle: "atx", bulletListMarker: "-", codeBlockStyle: "fenced", emDelimiter: "_" });
+// Instructors paste tables (schedules, point breakdowns); GFM tables keep rows and columns readable.
+td.use([tables, strikethrough]);
 td.remove(["script", "style", "noscript", "iframe", "object", "embed"]);
 // Images: keep the alt text only; the URLs are long and the model cannot see them anyway.
 td.addRule("imageAlt", { filter: "img", replacement: (_c, node) => {

@@ -64,3 +64,11 @@ describe("text", () => {
     expect(pageNote(3, 20, 57, 17)).toBe("Showing 41–57 of 57 (page 3 of 3).");
   });
 });
+
+describe("html tables", () => {
+  it("keeps rows and columns of an instructor's table", () => {
+    const md = htmlToMarkdown("<table><thead><tr><th>Week</th><th>Points</th></tr></thead><tbody><tr><td>1</td><td>40</td></tr></tbody></table>");
+    expect(md).toContain("| Week | Points |");
+    expect(md).toContain("| 1 | 40 |");
+  });
+});
