@@ -2,7 +2,7 @@
  * `halo-lms-mcp init`: take the student's Halo login, prove it works, save it (mode 600) and print
  * ready-to-paste client configuration.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { registerCookieSecrets } from "../config/resolve.js";
@@ -102,6 +102,8 @@ export async function runInit(config: AppConfig, flags: InitFlags, io: CliIo): P
     io.err(`Signed in as ${v.who}${v.expires ? `; this browser session lasts until ${v.expires}` : ""}.`);
   }
 
+  // A fresh ~/.config/halo-lms-mcp/ is private from the start (0700), like the file inside it.
+  await mkdir(path.dirname(config.configPath), { recursive: true, mode: 0o700 });
   const store = createConfigStore(config.configPath);
   let existing: Record<string, unknown>;
   try {

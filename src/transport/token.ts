@@ -2,6 +2,8 @@
  * The HTTP bearer token: configured, or generated once and kept in the config file so a restart (or a
  * container recreated with the same ./config mount) keeps the same one.
  */
+import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { ConfigStore } from "../config/store.js";
 import { log } from "../log.js";
 import { registerSecret } from "../redact.js";
@@ -32,6 +34,7 @@ export async function ensureHttpToken(opts: { configured?: string; store: Config
   registerSecret(token);
   let persisted = true;
   try {
+    await mkdir(dirname(opts.store.path), { recursive: true, mode: 0o700 });
     await opts.store.update({ mcpAuthToken: token });
   } catch (e) {
     persisted = false;

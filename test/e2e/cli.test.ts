@@ -46,7 +46,7 @@ describe("CLI", () => {
   });
 
   it("init --stdin validates the cookie against Halo, writes it with mode 600 and prints client config", async () => {
-    const configPath = path.join(world.dir, "init-config.json");
+    const configPath = path.join(world.dir, "fresh/sub/init-config.json"); // a folder that does not exist yet
     const r = await cli(["init", "--stdin", "--config", configPath], withoutLogin(), `Cookie: ${world.sandbox.credentials.cookieHeader}\n`);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toMatch(/Signed in as/);
