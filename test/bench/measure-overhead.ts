@@ -3,6 +3,7 @@
  * cache, over stdio and over HTTP, beside a bare MCP ping on the same connection (the transport's floor).
  * The spawned built server, the SDK client; the loop is bounded in count and time.
  */
+import { setTimeout as delay } from "node:timers/promises";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { runTool } from "../../src/server/server.js";
 import { allTools } from "../../src/tools/registry.js";
@@ -26,6 +27,8 @@ export interface OverheadRow {
   haloCallsDuringLoop: number;
   /** In-process only: the tool's own work (runTool: zod parse, handler, redaction) without any MCP layer. */
   handlerP50?: number;
+  /** In-process only: a bare `await setTimeout(1)`; fastmcp 4.20 awaits one after every tool call. */
+  timer1msP50?: number;
 }
 
 async function loop(client: Client, haloCalls: () => number, transport: OverheadRow["transport"]): Promise<OverheadRow> {
@@ -55,7 +58,8 @@ async function inProcess(): Promise<OverheadRow> {
     const tool = allTools().find((t) => t.name === CACHED_TOOL.name);
     if (!tool) throw new Error(`no tool ${CACHED_TOOL.name}`);
     const handler = await timed(ITERATIONS, BUDGET_MS / 4, async () => void (await runTool(tool, CACHED_TOOL.args, rig.context)));
-    return { ...row, handlerP50: round(percentile(handler, 50), 3) };
+    const timer = await timed(100, 2000, () => delay(1));
+    return { ...row, handlerP50: round(percentile(handler, 50), 3), timer1msP50: round(percentile(timer, 50), 3) };
   } finally {
     await rig.close();
   }

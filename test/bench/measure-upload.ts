@@ -56,7 +56,7 @@ export async function measureUploadOf(sizeMb: number): Promise<UploadResult> {
     const fd = openSync(file, "w");
     ftruncateSync(fd, sizeMb * MB);
     closeSync(fd);
-    const srv = await connectStdio(halo.env({ HALO_UPLOAD_MAX_BYTES: String(2 * sizeMb * MB), HALO_REQUEST_TIMEOUT_MS: "300000" }));
+    const srv = await connectStdio(halo.env({ HALO_UPLOAD_MAX_BYTES: String(2 * sizeMb * MB), HALO_REQUEST_TIMEOUT_MS: "120000" }));
     try {
       // Idle = a server that has answered a real call (Halo client, caches and tool modules all warm).
       const warm = await srv.client.callTool({ name: "list_classes", arguments: {} });
@@ -81,7 +81,7 @@ export async function measureUploadOf(sizeMb: number): Promise<UploadResult> {
         const r = await srv.client.callTool(
           { name: "upload_assignment_file", arguments: { class_ref: "CST-323", assessment_id: SEED.assessments.upload, file_path: file } },
           undefined,
-          { timeout: 300_000 },
+          { timeout: 120_000 },
         );
         answer = ((r.content ?? []) as Array<{ text?: string }>).map((c) => c.text ?? "").join("\n");
         ok = r.isError !== true;
