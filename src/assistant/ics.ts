@@ -4,7 +4,10 @@
  * in a small per-UID fingerprint map the caller persists), which is what calendar apps compare on update.
  */
 import { createHash } from "node:crypto";
-import { createEvents, type EventAttributes } from "ics";
+import type { EventAttributes } from "ics";
+import { lazyRequire } from "../lazy.js";
+
+const ics = lazyRequire<typeof import("ics")>("ics");
 import type { WorkItem } from "./items.js";
 
 export interface CalendarEventInput {
@@ -81,7 +84,7 @@ export function buildCalendar(events: CalendarEventInput[], seq: SequenceMap, no
       timestamp: now.getTime(),
     } as EventAttributes;
   });
-  const r = createEvents(attrs, { productId: "halo-lms-mcp", method: "PUBLISH", calName });
+  const r = ics().createEvents(attrs, { productId: "halo-lms-mcp", method: "PUBLISH", calName });
   if (r.error || !r.value) throw new Error(`could not build the calendar: ${r.error?.message ?? "empty"}`);
   return r.value;
 }

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import type { AppConfig } from "../config/types.js";
 import { createConfigStore } from "../config/store.js";
-import { createHalo } from "../halo/index.js";
+import { createLazyHalo } from "../halo/lazy.js";
 import { log, setLogLevel } from "../log.js";
 import { createMcpServer } from "../server/server.js";
 import { startHttp } from "../transport/http.js";
@@ -30,7 +30,7 @@ export function inContainer(env: CliIo["env"]): boolean {
 export async function serve(config: AppConfig, io: CliIo, extra: { onClose?: () => Promise<void> } = {}): Promise<Running> {
   setLogLevel(config.logLevel);
   const store = createConfigStore(config.configPath);
-  const halo = createHalo({ config, store });
+  const halo = createLazyHalo({ config, store });
   const { server } = createMcpServer({ config, halo: halo.api, session: halo.session });
 
   let closing: Promise<void> | undefined;
@@ -44,6 +44,7 @@ export async function serve(config: AppConfig, io: CliIo, extra: { onClose?: () 
 
   if (config.transport === "stdio") {
     await server.start({ transportType: "stdio" });
+    halo.warm();
     log.info(`halo-lms-mcp ready on stdio${config.readOnly ? " (read-only)" : ""}`);
     const done = new Promise<void>((resolve) => {
       io.stdin.once("end", resolve);
@@ -55,6 +56,7 @@ export async function serve(config: AppConfig, io: CliIo, extra: { onClose?: () 
   const { host, port } = config.http;
   const { token, generated } = await ensureHttpToken({ configured: config.http.authToken, store });
   const handle = await startHttp({ server, host, port, token, allowedHosts: config.http.allowedHosts, allowedOrigins: config.http.allowedOrigins });
+  halo.warm();
   if (generated) io.err(tokenAnnouncement(handle.url, token, store.path));
   if (!LOOPBACK.has(host)) {
     const where = inContainer(io.env) ? "inside the container; publish it on 127.0.0.1 only (see docker-compose.yml)" : "reachable from other machines on your network unless a firewall blocks it";

@@ -3,7 +3,10 @@
  * returning text files inline).
  */
 import { z } from "zod";
-import mime from "mime-types";
+import type mimeTypes from "mime-types";
+import { lazyRequire } from "../lazy.js";
+
+const mime = lazyRequire<typeof mimeTypes>("mime-types");
 import { defineTool, type ToolDef } from "./define.js";
 import type { ToolContext } from "./context.js";
 import type { ClassSummary } from "./class-directory.js";
@@ -69,7 +72,7 @@ export const tools: ToolDef[] = [
       }
       const ct = file.contentType?.split(";")[0]?.trim();
       let name = (await materialName(ctx, id, cls)) ?? nameFromUrl(url) ?? `resource-${id}`;
-      const ext = ct ? mime.extension(ct) : false;
+      const ext = ct ? mime().extension(ct) : false;
       if (!/\.[a-z0-9]{1,8}$/i.test(name) && ext && ext !== "bin") name = `${name}.${ext}`;
       const saved = await saveStream(file.stream, ctx.config.downloadsDir, safeFileName(name, `resource-${id}`), DOWNLOAD_MAX_BYTES);
       const out = [`Saved ${size(saved.bytes)}${ct ? ` (${ct})` : ""} to ${saved.path}`];

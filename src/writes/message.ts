@@ -3,7 +3,10 @@
  * model read elsewhere (a classmate's post), so it always takes two calls: a preview that quotes exactly
  * what will be sent and to whom, then the confirmation with a token bound to that exact text.
  */
-import FormData from "form-data";
+import type FormData from "form-data";
+import { lazyRequire } from "../lazy.js";
+
+const loadFormData = lazyRequire<typeof FormData>("form-data");
 import { htmlToMarkdown, stripInvisible, textToHtml } from "../format/html.js";
 import { when } from "../format/dates.js";
 import { quoted } from "../format/text.js";
@@ -80,7 +83,7 @@ export async function messageTeacher(args: MessageArgs, ctx: ToolContext): Promi
       "forum/post/send",
       {
         form: () => {
-          const f = new FormData();
+          const f = new (loadFormData())();
           f.append("content", html);
           f.append("forumId", forum.forumId);
           f.append("isDraft", String(isDraft));

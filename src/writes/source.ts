@@ -3,7 +3,10 @@
  * that share no filesystem with the server, a base64 string decoded under a small cap.
  */
 import { Readable } from "node:stream";
-import mime from "mime-types";
+import type mimeTypes from "mime-types";
+import { lazyRequire } from "../lazy.js";
+
+const mime = lazyRequire<typeof mimeTypes>("mime-types");
 import type { AppConfig } from "../config/types.js";
 import { ToolError } from "../tools/errors.js";
 import { checkFileName, checkSize, checkUploadPath, formatBytes } from "./paths.js";
@@ -17,7 +20,7 @@ export interface OpenedSource extends UploadSource {
   close: () => Promise<void>;
 }
 
-const contentType = (name: string): string => mime.lookup(name) || "application/octet-stream";
+const contentType = (name: string): string => mime().lookup(name) || "application/octet-stream";
 
 export interface SourceArgs {
   file_path?: string;

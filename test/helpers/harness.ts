@@ -86,7 +86,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const msw = setupServer(...sandbox.handlers());
   msw.listen({ onUnhandledRequest: "error" });
 
-  const halo = createHalo({ config, store: createConfigStore(config.configPath), fetchHooks: { sleep: async () => {}, persistDelayMs: 0 } });
+  // The cookie jar judges expiry by the sandbox clock (its cookies are dated from its own "now").
+  const halo = createHalo({ config, store: createConfigStore(config.configPath), now: () => sandbox.now(), fetchHooks: { sleep: async () => {}, persistDelayMs: 0 } });
   const { server, context } = createMcpServer({ config, halo: halo.api, session: halo.session, now: clock, ping: false });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: "harness", version: "1.0.0" });
