@@ -143,7 +143,7 @@ export function resolveConfig(input: ResolveInput): { config: AppConfig; warning
 
 function permissionWarning(path: string, file: ConfigObject): string[] {
   if (process.platform === "win32") return [];
-  const hasSecret = ["authToken", "contextToken", "cookie", "session", "mcpAuthToken"].some((k) => file[k] !== undefined);
+  const hasSecret = ["authToken", "contextToken", "cookie", "session", "mcpAuthToken"].some((k) => file[k] !== undefined && file[k] !== null && file[k] !== "");
   try {
     const mode = statSync(path).mode & 0o777;
     if (hasSecret && mode & 0o077) return [`${path} holds tokens but is readable by other users (mode ${mode.toString(8)}); run: chmod 600 "${path}"`];

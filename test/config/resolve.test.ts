@@ -156,3 +156,15 @@ describe("parseFlags", () => {
     });
   });
 });
+
+describe("config file permissions", () => {
+  it("warns when a file holding a login is readable by others, not when its secret keys are empty", () => {
+    const withCookie = setup({ cookie: "__Secure-next-auth.session-token=abc" });
+    chmodSync(join(withCookie, "config.json"), 0o644);
+    expect(resolveConfig({ env: {}, argv: [], cwd: withCookie }).warnings.join("\n")).toMatch(/readable by other users.*chmod 600/);
+
+    const example = setup({ cookie: null, authToken: null, contextToken: "", mcpAuthToken: null });
+    chmodSync(join(example, "config.json"), 0o644);
+    expect(resolveConfig({ env: {}, argv: [], cwd: example }).warnings.join("\n")).not.toMatch(/readable by other users/);
+  });
+});
