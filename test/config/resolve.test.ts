@@ -163,7 +163,7 @@ describe("config file permissions", () => {
     chmodSync(join(withCookie, "config.json"), 0o644);
     expect(resolveConfig({ env: {}, argv: [], cwd: withCookie }).warnings.join("\n")).toMatch(/readable by other users.*chmod 600/);
 
-    const example = setup({ cookie: null, authToken: null, contextToken: "", mcpAuthToken: null });
+    const example = setup({ cookie: null, authToken: null, contextToken: null, mcpAuthToken: null });
     chmodSync(join(example, "config.json"), 0o644);
     expect(resolveConfig({ env: {}, argv: [], cwd: example }).warnings.join("\n")).not.toMatch(/readable by other users/);
   });
