@@ -37,7 +37,7 @@ export function renderAnnouncements(header: string, posts: readonly RawPost[], o
 }
 
 function oneAnnouncement(p: RawPost, o: AnnouncementOptions, maxBody: number): string {
-  const flag = needsAcknowledgement(p, o.me) ? "NEEDS ACKNOWLEDGEMENT (acknowledge it in Halo) · " : "";
+  const flag = needsAcknowledgement(p, o.me) ? "NEEDS ACKNOWLEDGEMENT (acknowledge_announcement with its post_id) · " : "";
   return flag + renderPost({ post: p, depth: 0 }, {
     me: o.me,
     clock: o.clock,

@@ -40,7 +40,7 @@ export function inboxThreads(panels: readonly RawInboxPanel[], classCodes: Reado
 export function renderInbox(panels: readonly RawInboxPanel[], classCodes: ReadonlyMap<string, string>, me: string, c: Clock, page: number, pageSize: number): string {
   const threads = inboxThreads(panels, classCodes);
   const unanswered = panels.reduce((n, p) => n + toCount(p.unansweredCount), 0);
-  const out = [`Inbox — ${plural(threads.length, "thread")}${unanswered ? `, ${unanswered} unanswered` : ""} (forum_id is for inbox_posts and send_message)`];
+  const out = [`Inbox — ${plural(threads.length, "thread")}${unanswered ? `, ${unanswered} unanswered` : ""} (forum_id is for inbox_posts and message_teacher)`];
   if (threads.length === 0) out.push("Your Halo inbox is empty.");
   const slice = threads.slice((page - 1) * pageSize, page * pageSize);
   for (const t of slice) {
