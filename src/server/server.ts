@@ -13,6 +13,7 @@ import type { ToolDef } from "../tools/define.js";
 import { errorText } from "../tools/errors.js";
 import { prompts, resources, resourceTemplates, toolsFor } from "../tools/registry.js";
 import { describeIssues, passThroughSchema } from "./schema.js";
+import { installCallHandler } from "./call-handler.js";
 import { VERSION } from "../version.js";
 import path from "node:path";
 
@@ -71,7 +72,10 @@ export function createMcpServer(deps: ServerDeps): { server: FastMCP; context: T
     ...(deps.authenticate ? { authenticate: deps.authenticate } : {}),
   });
 
-  for (const tool of toolsFor(deps.config.readOnly)) {
+  const tools = toolsFor(deps.config.readOnly);
+  const byName = new Map(tools.map((t) => [t.name, t]));
+  server.on("connect", ({ session }) => installCallHandler(session.server, byName, base));
+  for (const tool of tools) {
     server.addTool({
       name: tool.name,
       description: tool.description,
