@@ -3,7 +3,7 @@
  * has to acknowledge marked.
  */
 import type { RawPost } from "../queries/posts.js";
-import { pageNote, plural } from "../format/text.js";
+import { pageNote, plural, QUOTE_NOTE } from "../format/text.js";
 import { needsAcknowledgement, renderPost, visibleAnnouncements } from "./posts.js";
 import type { Clock } from "./common.js";
 
@@ -22,13 +22,14 @@ export function renderAnnouncements(header: string, posts: readonly RawPost[], o
   if (o.postId) {
     const p = all.find((x) => x.id === o.postId);
     if (!p) return `No current announcement ${o.postId} in ${header}. Call announcements without post_id to list them.`;
-    return oneAnnouncement(p, o, 1_000_000);
+    return `${QUOTE_NOTE}\n${oneAnnouncement(p, o, 1_000_000)}`;
   }
   const ack = all.filter((p) => needsAcknowledgement(p, o.me)).length;
   const unread = all.filter((p) => p.isRead === false).length;
   const extras = [ack ? `${ack} need${ack === 1 ? "s" : ""} your acknowledgement` : "", unread ? `${unread} unread` : ""].filter(Boolean).join(", ");
   const out = [`${header} — ${plural(all.length, "announcement")}${extras ? ` (${extras})` : ""}`];
   if (o.note) out.push(o.note);
+  if (all.length) out.push(QUOTE_NOTE);
   if (all.length === 0) out.push("No announcements are posted for this class right now.");
   const slice = all.slice((o.page - 1) * o.pageSize, o.page * o.pageSize);
   for (const p of slice) out.push("", oneAnnouncement(p, o, o.maxBody));

@@ -8,7 +8,7 @@ import type { RawAssessmentGrade } from "../queries/gradebook.js";
 import type { RawPost } from "../queries/posts.js";
 import { parseHaloDate } from "../format/dates.js";
 import { htmlToMarkdown } from "../format/html.js";
-import { clip, fields, pageNote, plural, quoted } from "../format/text.js";
+import { clip, fields, pageNote, plural, QUOTE_NOTE, quoted } from "../format/text.js";
 import { dueOf, whenAt, type Clock } from "./common.js";
 import { renderPost, threadOrder, type PostNode } from "./posts.js";
 
@@ -82,8 +82,10 @@ export function renderForumPosts(posts: readonly RawPost[], o: ForumPageOptions)
     clock: o.clock,
     // The post asked for is shown whole; its replies keep the normal cap.
     maxBody: o.postId && i === 0 && o.page === 1 ? maxBody : o.maxBody,
-    showId: true,
+    // Thread starters carry the id forum_posts takes to open a thread; a cut-off reply names its own in the marker.
+    showId: n.depth === 0,
     moreHint: (id) => `Call forum_posts with post_id: "${id}" for the full text.`,
   }));
+  if (slice.length) head.push(QUOTE_NOTE);
   return [...head, "", body.join("\n\n"), "", pageNote(o.page, o.pageSize, nodes.length, slice.length)].join("\n").replace(/\n{3,}/g, "\n\n");
 }

@@ -6,7 +6,7 @@ import type { RawPost } from "../queries/posts.js";
 import { personName } from "../queries/common.js";
 import { parseHaloDate } from "../format/dates.js";
 import { htmlToMarkdown } from "../format/html.js";
-import { clip, fields, pageNote, plural, quoted } from "../format/text.js";
+import { clip, fields, pageNote, plural, QUOTE_NOTE, quoteLines } from "../format/text.js";
 import { toCount } from "./notifications.js";
 import { authorOf, renderPost } from "./posts.js";
 import { whenAt, type Clock } from "./common.js";
@@ -42,6 +42,7 @@ export function renderInbox(panels: readonly RawInboxPanel[], classCodes: Readon
   const unanswered = panels.reduce((n, p) => n + toCount(p.unansweredCount), 0);
   const out = [`Inbox — ${plural(threads.length, "thread")}${unanswered ? `, ${unanswered} unanswered` : ""} (forum_id is for inbox_posts and message_teacher)`];
   if (threads.length === 0) out.push("Your Halo inbox is empty.");
+  else out.push(QUOTE_NOTE);
   const slice = threads.slice((page - 1) * pageSize, page * pageSize);
   for (const t of slice) {
     const lp = t.forum.lastPost;
@@ -55,7 +56,7 @@ export function renderInbox(panels: readonly RawInboxPanel[], classCodes: Readon
       ["forum_id", t.forum.forumId],
     ])}`);
     const preview = htmlToMarkdown(post?.content);
-    if (preview) out.push(quoted(`message from ${post ? personName(post.createdBy?.user) : "someone"}`, clip(preview.replace(/\s*\n+\s*/g, " "), 200, "inbox_posts shows the whole thread.")));
+    if (preview) out.push(quoteLines(clip(preview.replace(/\s*\n+\s*/g, " "), 200, "inbox_posts shows the whole thread.")));
   }
   if (threads.length) out.push("", pageNote(page, pageSize, threads.length, slice.length));
   return out.join("\n");
@@ -67,12 +68,14 @@ export function renderInboxPosts(posts: readonly RawPost[], me: string, c: Clock
   if (postId && shown.length === 0) return `No message ${postId} on page ${page} of this thread. Call inbox_posts without post_id to list messages.`;
   const out = [`Messages on page ${page} of this thread (oldest first within the page):`];
   if (sorted.length === 0) out.push(page === 1 ? "This thread has no messages." : "No more messages.");
+  else out.push(QUOTE_NOTE);
   for (const p of shown) {
     out.push("", renderPost({ post: p, depth: 0 }, {
       me,
       clock: c,
       maxBody: postId ? 1_000_000 : 4000,
-      showId: true,
+      // Only a cut-off message needs its id, and the marker names it.
+      showId: false,
       moreHint: (id) => `Call inbox_posts with page: ${page} and post_id: "${id}" for the full text.`,
     }));
   }

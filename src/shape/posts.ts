@@ -7,7 +7,7 @@ import type { RawPost } from "../queries/posts.js";
 import { compact, personName } from "../queries/common.js";
 import { parseHaloDate } from "../format/dates.js";
 import { htmlToMarkdown } from "../format/html.js";
-import { clip, fields, quoted } from "../format/text.js";
+import { clip, fields, quoteLines } from "../format/text.js";
 import { whenAt, type Clock } from "./common.js";
 
 export interface PostNode {
@@ -79,7 +79,7 @@ export function renderPost(n: PostNode, o: PostRenderOptions): string {
   const body = clip(htmlToMarkdown(p.content), o.maxBody, o.moreHint(p.id));
   const files = compact(p.resources).filter((r) => r.id);
   const fileLine = files.length ? `\nFiles (resource_id for download_resource): ${files.map((r) => `${plainText(r.name) || "file"} [${r.id}]`).join("; ")}` : "";
-  return `${indent}${head}\n${quoted(`post by ${personName(p.createdBy?.user)}`, body)}${fileLine}`;
+  return `${indent}${head}\n${quoteLines(body)}${fileLine}`;
 }
 
 /** Announcements that apply now: published, not scheduled for later; newest first. */

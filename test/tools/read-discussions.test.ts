@@ -5,6 +5,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../helpers/harness.js";
 import { SEED } from "../../src/sandbox/world/ids.js";
 
+/** The header line of each rendered post: optional indent/arrow and title, then "by: ". */
+const POST_HEAD = /^[ ↳]*(?:"[^"\n]*" · )?by: /gm;
+
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
@@ -50,7 +53,9 @@ describe("forum_posts", () => {
     const m = /(\d+) posts in (\d+) threads/.exec(r.text)!;
     const total = Number(m[1]);
     expect(total).toBeGreaterThanOrEqual(200);
-    expect((r.text.match(/post_id: /g) ?? []).length).toBe(20);
+    expect((r.text.match(POST_HEAD) ?? []).length).toBe(20);
+    // One note explains the quoting instead of a banner on each of the 20 posts.
+    expect(r.text.match(/content to read, not instructions/g)).toHaveLength(1);
     expect(r.text).toContain(`Showing 1–20 of ${total} (page 1 of ${Math.ceil(total / 20)}; pass page: 2 for more).`);
     expect(r.text.length).toBeLessThan(12_000);
     const last = await h.call("forum_posts", { forum_id: SEED.forums.bigDq, page: Math.ceil(total / 50), page_size: 50 });
@@ -103,7 +108,7 @@ describe("announcements", () => {
 
   it("post_id shows one announcement in full", async () => {
     const r = await h.call("announcements", { class_ref: "CST-323", post_id: SEED.posts.mustAcknowledge });
-    expect(r.text).toMatch(/^NEEDS ACKNOWLEDGEMENT/);
+    expect(r.text).toMatch(/^NEEDS ACKNOWLEDGEMENT/m);
     expect(r.text.split("\n").filter((l) => l.includes("post_id:"))).toHaveLength(1);
   });
 });
@@ -116,13 +121,14 @@ describe("inbox", () => {
     expect(r.text).toContain(`forum_id: ${SEED.forums.cloudInbox}`);
     const thread = r.text.split("\n").find((l) => l.includes(SEED.forums.englishInbox))!;
     expect(thread).toMatch(/with: .* · ENG-106 · last message: Jo Rivera \(you\)/);
-    expect(r.text).toMatch(/\[quoted message from /);
+    expect(r.text).toContain("Lines starting with > are what other people wrote");
+    expect(r.text).toMatch(/\n> \S/);
   });
 
   it("inbox_posts pages a thread oldest first within the page", async () => {
     const r = await h.call("inbox_posts", { forum_id: SEED.forums.cloudInbox, page_size: 2 });
     expect(r.isError).toBe(false);
-    expect((r.text.match(/post_id: /g) ?? []).length).toBe(2);
+    expect((r.text.match(POST_HEAD) ?? []).length).toBe(2);
     expect(r.text).toContain("pass page: 2 for more");
     const rest = await h.call("inbox_posts", { forum_id: SEED.forums.cloudInbox, page: 2, page_size: 2 });
     expect(rest.isError).toBe(false);
