@@ -79,7 +79,7 @@ function messageFor(kind: HaloErrorKind, op: string, detail: string, status?: nu
     case "not_found":
       return `Halo could not find what ${op} asked for${detail ? `: ${detail}` : "."}`;
     case "http":
-      return `Halo answered HTTP ${status} to ${op}${status === 429 ? " (rate limited)" : status && status >= 500 ? " (server error)" : ""}.`;
+      return `Halo answered HTTP ${status} to ${op}${status === 429 ? " (rate limited)" : status && status >= 500 ? " (server error)" : ""}${detail ? `: ${detail}` : "."}`;
     default:
       return `Halo reported an error for ${op}${detail ? `: ${detail}` : "."}`;
   }
@@ -134,7 +134,8 @@ export function classify(input: HttpResult | Error | unknown, op: string, now: n
   if (status === 404) return new HaloError("not_found", messageFor("not_found", op, ""), { status, operation: op });
   if (status >= 400) {
     const kind: HaloErrorKind = validationRe.test(bodyText) ? "validation" : authRe.test(bodyText) ? "auth" : "http";
-    return new HaloError(kind, messageFor(kind, op, kind === "validation" ? sanitize(bodyText) : "", status), { status, operation: op });
+    // A refusal's reason ("fileSize exceeds the limit") is what the student needs; one sanitized sentence.
+    return new HaloError(kind, messageFor(kind, op, kind === "auth" ? "" : sanitize(bodyText), status), { status, operation: op });
   }
   if (status >= 300) return new HaloError("http", `Halo redirected ${op} (HTTP ${status}); the session may be over.`, { status, operation: op });
   return null;

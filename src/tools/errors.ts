@@ -26,10 +26,12 @@ function haloMessage(e: HaloError): string {
       return `Halo rejected the request as malformed (its API may have changed): ${e.message}. Please report this as a halo-lms-mcp bug.`;
     case "not_found":
       return e.message;
+    case "http":
+      if (e.status !== undefined && e.status < 500 && e.status !== 408 && e.status !== 429) return `Halo refused the request: ${e.message}`;
+      return `Halo is not answering properly right now (${e.message}). Try again in a minute.`;
     case "circuit_open":
     case "network":
     case "timeout":
-    case "http":
       return `Halo is not answering properly right now (${e.message}). Try again in a minute.`;
     default:
       return `Halo returned an error: ${e.message}`;

@@ -10,7 +10,7 @@ import { connectStdio, startLoopbackHalo } from "./spawn.js";
 import { round } from "./stats.js";
 
 export const UPLOAD_MB = 512;
-/** The sandbox's presign refuses files over 250 MiB (src/sandbox/orch-upload.ts MAX_FILE); the fallback size. */
+/** Used only if the 512 MB upload is refused (the sandbox accepts up to 1 GiB, src/sandbox/orch-upload.ts MAX_FILE). */
 export const FALLBACK_MB = 240;
 /** A small upload beside the big one shows whether memory grows with the file. */
 export const SMALL_MB = 16;

@@ -95,3 +95,15 @@ describe("classify", () => {
     expect(parseRetryAfter("Thu, 01 Jan 1970 00:00:00 GMT", 5000)).toBe(0);
   });
 });
+
+describe("refusal reasons", () => {
+  it("keeps one sanitized sentence of a 4xx reason (JSON or S3-style XML), never for 5xx", () => {
+    const json = classify({ statusCode: 400, headers: {}, body: JSON.stringify({ message: "fileSize exceeds the 262144000 byte limit" }) }, "generate-presigned-urls");
+    expect(json?.kind).toBe("http");
+    expect(json?.message).toBe("Halo answered HTTP 400 to generate-presigned-urls: fileSize exceeds the 262144000 byte limit");
+    const xml = classify({ statusCode: 400, headers: {}, body: "<Error><Code>BadDigest</Code><Message>size mismatch</Message></Error>" }, "upload");
+    expect(xml?.message).toMatch(/^Halo answered HTTP 400 to upload: BadDigest size mismatch$/);
+    const server = classify({ statusCode: 500, headers: {}, body: JSON.stringify({ message: "NullPointerException at com.halo.Secret" }) }, "submit");
+    expect(server?.message).toBe("Halo answered HTTP 500 to submit (server error).");
+  });
+});
