@@ -9,41 +9,14 @@ import { matchClass, type ClassSummary } from "../tools/class-directory.js";
 import type { ToolContext } from "../tools/context.js";
 import { redact } from "../redact.js";
 
-// Our own copy of the class-list document because the directory's selection lacks participationPolicy, which
-// DQ deadlines need; asking for it here keeps whats_due at one list call plus one grades call per class.
-export const CLASSES_WITH_POLICY_QUERY = `query GetCourseClassesForUser($pgNum: Int, $pgSize: Int) {
-  getCourseClassesForUser(pgNum: $pgNum, pgSize: $pgSize) {
-    courseClasses { id slugId classCode courseCode name stage modality credits startDate endDate participationPolicy { numDays numPosts } }
-  }
-}`;
+/** Kept as a name for the cross-class code; the directory's one class list carries the participation policy. */
+export type PlannerClass = ClassSummary;
 
-export interface PlannerClass extends ClassSummary {
-  participationPolicy?: { numDays?: number | null; numPosts?: number | null } | null;
-}
-
-const PAGE = 50;
-const MAX_PAGES = 20;
-const CLASSES_TTL = 5 * 60_000;
 /** Grades change when an instructor publishes: keep them briefly, long enough to serve a burst of questions. */
 export const GRADES_TTL = 45_000;
 
-async function fetchClasses(ctx: ToolContext): Promise<PlannerClass[]> {
-  const out: PlannerClass[] = [];
-  for (let pgNum = 1; pgNum <= MAX_PAGES; pgNum++) {
-    const data = await ctx.halo.query<{ getCourseClassesForUser: { courseClasses?: Array<PlannerClass | null> | null } | Array<PlannerClass | null> | null }>({
-      operationName: "GetCourseClassesForUser",
-      query: CLASSES_WITH_POLICY_QUERY,
-      variables: { pgNum, pgSize: PAGE },
-    });
-    const raw = data.getCourseClassesForUser;
-    const page = (Array.isArray(raw) ? raw : (raw?.courseClasses ?? [])).filter((c): c is PlannerClass => !!c?.id && !!c.slugId);
-    out.push(...page);
-    if (page.length < PAGE) break;
-  }
-  return out;
-}
-
-export const plannerClasses = (ctx: ToolContext): Promise<PlannerClass[]> => ctx.cache.get("assistant:classes", CLASSES_TTL, () => fetchClasses(ctx));
+// One class list for every tool: the directory's (cached, coalesced), never a second query.
+export const plannerClasses = (ctx: ToolContext): Promise<PlannerClass[]> => ctx.classes.list();
 
 /** The classes a cross-class tool covers: one class when `ref` is given (any stage), else every CURRENT one. */
 export async function scopeClasses(ctx: ToolContext, ref?: string): Promise<PlannerClass[]> {

@@ -17,6 +17,8 @@ export interface ClassSummary {
   credits?: number;
   startDate?: string;
   endDate?: string;
+  /** Discussion participation rules; part of the one class-list call so whats_due needs no detail call. */
+  participationPolicy?: { numDays?: number | null; numPosts?: number | null } | null;
 }
 
 export interface ClassDirectory {
@@ -28,7 +30,7 @@ export interface ClassDirectory {
 
 export const CLASSES_QUERY = `query GetCourseClassesForUser($pgNum: Int, $pgSize: Int) {
   getCourseClassesForUser(pgNum: $pgNum, pgSize: $pgSize) {
-    courseClasses { id slugId classCode courseCode name stage modality credits startDate endDate }
+    courseClasses { id slugId classCode courseCode name stage modality credits startDate endDate participationPolicy { numDays numPosts } }
   }
 }`;
 

@@ -29,6 +29,15 @@ describe("server through a real MCP client", () => {
     expect(tools.every((t) => t.annotations?.readOnlyHint === true)).toBe(true);
   });
 
+  it("fetches the class list once for read and cross-class tools alike", async () => {
+    h = await startHarness();
+    await h.call("list_classes");
+    await h.call("whats_due");
+    await h.call("view_assignments", { class_ref: "ENG-106" });
+    const lists = h.sandbox.stats.calls.filter((c) => c.operationName === "GetCourseClassesForUser");
+    expect(lists).toHaveLength(1);
+  });
+
   it("resolves classes lazily against the student's own list", async () => {
     h = await startHarness();
     const cls = await h.context.classes.resolve("CST-323");
