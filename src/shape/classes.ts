@@ -18,7 +18,8 @@ export function sortClasses(list: readonly ClassSummary[]): ClassSummary[] {
   );
 }
 
-export function classLine(c: ClassSummary, tz: string): string {
+/** `withSlug`: the course code alone is ambiguous (the same course taken twice), so show the slug too. */
+export function classLine(c: ClassSummary, tz: string, withSlug = true): string {
   const range = [dayOf(parseHaloDate(c.startDate), tz), dayOf(parseHaloDate(c.endDate), tz)].filter(Boolean).join(" – ");
   return `- ${fields([
     ["", `${c.courseCode} ${plainText(c.name)}`],
@@ -26,7 +27,7 @@ export function classLine(c: ClassSummary, tz: string): string {
     ["", c.modality ? c.modality.toLowerCase() : undefined],
     ["", c.credits !== undefined && c.credits !== null ? `${c.credits} credits` : undefined],
     ["", range || undefined],
-    ["class_ref", c.slugId],
+    ["class_ref", withSlug ? c.slugId : undefined],
   ])}`;
 }
 
@@ -34,8 +35,10 @@ export function renderClassList(list: readonly ClassSummary[], page: number, pag
   const sorted = sortClasses(list);
   if (sorted.length === 0) return "Halo lists no classes for you.";
   const slice = sorted.slice((page - 1) * pageSize, page * pageSize);
-  const lines = [`Your classes (${sorted.length}; any tool's class_ref also accepts the course code, e.g. "${sorted[0]!.courseCode}"):`];
-  lines.push(...slice.map((c) => classLine(c, tz)));
+  const perCode = new Map<string, number>();
+  for (const c of sorted) perCode.set(c.courseCode, (perCode.get(c.courseCode) ?? 0) + 1);
+  const lines = [`Your classes (${sorted.length}). class_ref for any tool: the course code, e.g. "${sorted[0]!.courseCode}" (a class_ref slug is shown where a code is shared):`];
+  lines.push(...slice.map((c) => classLine(c, tz, (perCode.get(c.courseCode) ?? 0) > 1)));
   lines.push(pageNote(page, pageSize, sorted.length, slice.length));
   return lines.join("\n");
 }
