@@ -26,5 +26,5 @@ init options (prefer stdin or environment for secrets: command-line flags are vi
 
 HTTP mode needs Authorization: Bearer <MCP_AUTH_TOKEN> on every request; if none is configured one is
 generated on first start, saved in the config file, and the \`claude mcp add\` command is printed once.
-Setup, every setting, troubleshooting and the security model: docs/setup.md in the repository.
+Setup, every setting, troubleshooting and the security model: README.md in the repository (Setup, Settings, Troubleshooting, Security model).
 `;

@@ -25,7 +25,7 @@ export interface InitFlags {
   contextToken?: string;
 }
 
-const HOW_TO = (base: string) => `Where to find your Halo login (details: docs/setup.md):
+const HOW_TO = (base: string) => `Where to find your Halo login (details: README.md, "Setup"):
   1. Open ${base} in Chrome/Edge/Firefox and log in as usual.
   2. Press F12 (Developer tools) and open the Network tab; reload the page.
   3. Click any request to ${new URL(base).host} (e.g. the first one), find "Request Headers" → "Cookie",

@@ -26,8 +26,13 @@ export function renderToolTable(tools: ToolDef[]): string {
 
 /** Replaces the generated block inside a README; throws when the markers are missing. */
 export function spliceTable(readme: string, table: string): string {
-  const a = readme.indexOf(TABLE_START);
-  const b = readme.indexOf(TABLE_END);
-  if (a < 0 || b < a) throw new Error("README is missing the tools table markers");
-  return readme.slice(0, a) + table + readme.slice(b + TABLE_END.length);
+  return spliceBetween(readme, TABLE_START, TABLE_END, table.slice(TABLE_START.length, -TABLE_END.length));
+}
+
+/** Replaces what stands between two marker lines (kept); throws when they are missing. */
+export function spliceBetween(text: string, start: string, end: string, content: string): string {
+  const a = text.indexOf(start);
+  const b = text.indexOf(end, a + start.length);
+  if (a < 0 || b < 0) throw new Error(`missing the markers ${start} … ${end}`);
+  return text.slice(0, a + start.length) + content + text.slice(b);
 }

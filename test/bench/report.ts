@@ -1,6 +1,6 @@
 /**
  * Turns one run's figures into targets (PASS/MISS beside each figure) and markdown tables: printed to the
- * terminal, written to docs/benchmarks.md, and kept as JSON in bench/latest.json.
+ * terminal, written into README.md's Benchmarks section, and kept as JSON in bench/latest.json.
  */
 import type { Machine } from "./machine.js";
 import type { TokenResults, ToolTokens } from "./measure-tokens.js";
@@ -120,11 +120,11 @@ function tokenSection(t: TokenResults): string {
     t.scenarios.map((s) => [s.scenario, s.tools, s.calls, n(s.rawTokens), n(s.outputTokens), `${s.ratio}x`, s.completeness ?? ""]),
   );
   return [
-    "### 1. Answer tokens vs the raw Halo JSON they were made from",
+    "#### 1. Answer tokens vs the raw Halo JSON they were made from",
     `Raw = every gateway/orchestration response body the tool's calls returned (cold cache per tool, session already established); tokenizer ${ENCODING}. The raw side is what *our* GraphQL selections return, already trimmed to the fields the tools use, so these ratios measure the shaping only; Halo's web app asks for far more.`,
     tools(t.tools),
     t.skipped.length ? `Not measured here: ${skippedText(t.skipped)}. Write tools are covered by the upload measurement (6).` : "",
-    "#### Scenarios",
+    "##### Scenarios",
     scen,
   ].filter(Boolean).join("\n\n");
 }
@@ -135,7 +135,7 @@ function sections(r: Results): string[] {
   if (r.toolsList) {
     const l = r.toolsList;
     out.push(
-      "### 2. The tool catalogue (`tools/list` answer, JSON as sent)",
+      "#### 2. The tool catalogue (`tools/list` answer, JSON as sent)",
       table(["tool set", "tools", "tokens", "characters"], [["full", l.full.tools, n(l.full.tokens), n(l.full.chars)], ["read-only", l.readOnly.tools, n(l.readOnly.tokens), n(l.readOnly.chars)]]),
       `Largest entries: ${l.largest.map((x) => `${x.tool} ${x.tokens}`).join(", ")} tokens.`,
     );
@@ -143,7 +143,7 @@ function sections(r: Results): string[] {
   if (r.roundTrips) {
     const rt = r.roundTrips;
     out.push(
-      `### 3. Halo calls and wall time with ${rt.latencyMs} ms latency per Halo call (fresh server each, cold cache; median of 3)`,
+      `#### 3. Halo calls and wall time with ${rt.latencyMs} ms latency per Halo call (fresh server each, cold cache; median of 3)`,
       `One Halo round trip through the same client: **${rt.oneRoundTripMs} ms**. "Session ready" = the server already holds gateway tokens (raw tokens configured, or any call made before); "cold login" = the first call also turns the browser cookie into tokens.`,
       table(
         ["tool", "variant", "Halo calls (data)", "wall ms", "round trips", "current classes", "calls"],
@@ -153,7 +153,7 @@ function sections(r: Results): string[] {
   }
   if (r.overhead) {
     out.push(
-      "### 4. Server overhead (spawned built server, SDK client, loopback sandbox)",
+      "#### 4. Server overhead (spawned built server, SDK client, loopback sandbox)",
       "A `whats_due` call answered from the cache (no Halo call during the loop) beside a bare MCP ping on the same connection. The in-process row (same server over the SDK's InMemoryTransport) also times the tool's own work (runTool) without any MCP layer, which splits the call into ours and the framework's.",
       table(
         ["transport", "iterations", "ping p50 ms", "ping p99 ms", "cached call p50 ms", "cached call p99 ms", "tool's own work p50 ms", "Halo calls in loop"],
@@ -165,14 +165,14 @@ function sections(r: Results): string[] {
   if (r.coldStart) {
     const c = r.coldStart;
     out.push(
-      "### 5. Cold start",
+      "#### 5. Cold start",
       table(["measure", `median of ${c.reps} ms`], [["spawn → initialize → first tools/list answer", c.serverMedianMs], ["fastest of those", c.serverMinMs], ["node -e '' (spawn to exit)", c.nodeMedianMs], ["node importing the server's modules only (spawn to exit)", c.importMedianMs], ["ours (server minus node -e '')", c.ownMs]]),
     );
   }
   if (r.upload) {
     const u = r.upload;
     out.push(
-      "### 6. Memory while uploading (upload_assignment_file over stdio; sparse file; RSS from /proc/<pid>/status)",
+      "#### 6. Memory while uploading (upload_assignment_file over stdio; sparse file; RSS from /proc/<pid>/status)",
       table(
         ["file MB", "ok", "seconds", "idle RSS MB", "peak RSS MB", "growth MB", "VmHWM before → after", "store received MB"],
         u.runs.map((x) => (x.skipped ? [x.fileMb, "skipped", x.skipped, "", "", "", "", ""] : [x.fileMb, x.ok ? "yes" : "NO", x.seconds, x.idleRssMb, x.peakRssMb, x.growthMb, `${x.hwmBeforeMb} → ${x.hwmAfterMb}`, x.storeReceivedMb ?? "—"])),
@@ -183,7 +183,7 @@ function sections(r: Results): string[] {
   if (r.load) {
     const l = r.load;
     out.push(
-      `### 7. HTTP under load: ${l.sessions} concurrent sessions × ${l.callsPerSession} calls (read-tool mix; Halo reached ${l.haloCalls} times, the rest from cache)`,
+      `#### 7. HTTP under load: ${l.sessions} concurrent sessions × ${l.callsPerSession} calls (read-tool mix; Halo reached ${l.haloCalls} times, the rest from cache)`,
       table(
         ["calls", "errors", "p50 ms", "p99 ms", "max ms", "connect p50 / p99 ms", "wall s", "calls/s"],
         [[n(l.calls), l.errors, l.p50, l.p99, l.max, `${l.connectP50} / ${l.connectP99}`, l.wallSeconds, l.callsPerSecond]],
@@ -203,20 +203,20 @@ export function markdown(r: Results): string {
   const ts = targets(r);
   return [
     `Run ${r.startedAt} in ${r.durationSeconds} s on: ${machineLine(r)}.`,
-    "### Targets",
+    "#### Targets",
     table(["target", "figure", "result"], ts.map((t) => [t.target, t.figure, verdict(t.pass)])),
     r.failures.length ? `**Measurements that failed:** ${r.failures.map((f) => `${f.measurement}: ${f.error}`).join("; ")}` : "",
     ...sections(r),
   ].filter(Boolean).join("\n\n");
 }
 
+/** The README's Benchmarks section body (between its bench markers). */
 export function docPage(r: Results): string {
-  return `# Benchmarks
-
+  return `
 \`npm run bench\` builds the project and measures, in one run so machine noise hits every figure alike, what
 the server costs a student in the two currencies that matter: waiting time and the model's context window.
 Everything runs on loopback against the simulated Halo (\`src/sandbox\`); nothing leaves the machine. The run
-writes \`bench/latest.json\` (every figure, plus the machine) and regenerates this page. Timings are a
+writes \`bench/latest.json\` (every figure, plus the machine) and regenerates this section. Timings are a
 benchmark's business: tests never assert them.
 
 How each figure is taken (code in \`test/bench/\`, one file per measurement):
@@ -233,7 +233,7 @@ How each figure is taken (code in \`test/bench/\`, one file per measurement):
    sampled every 5 ms from \`/proc/<pid>/status\`.
 7. **HTTP load** (\`measure-load.ts\`): concurrent SDK clients against one spawned HTTP server.
 
-## Latest run
+### Latest run
 
 ${markdown(r)}
 `;

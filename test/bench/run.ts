@@ -4,7 +4,8 @@
  * recorded and the rest still run; the exit code is non-zero only when a measurement failed, not when a
  * target is missed (targets are reported, never enforced).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spliceBetween } from "../../src/tools/table.js";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadNow, machine } from "./machine.js";
@@ -58,9 +59,9 @@ async function main(): Promise<number> {
 
   mkdirSync(path.join(ROOT, "bench"), { recursive: true });
   writeFileSync(path.join(ROOT, "bench", "latest.json"), JSON.stringify(results, null, 2) + "\n");
-  mkdirSync(path.join(ROOT, "docs"), { recursive: true });
-  writeFileSync(path.join(ROOT, "docs", "benchmarks.md"), docPage(results));
-  process.stdout.write(markdown(results) + "\n\nWrote bench/latest.json and docs/benchmarks.md.\n");
+  const readme = path.join(ROOT, "README.md");
+  writeFileSync(readme, spliceBetween(readFileSync(readme, "utf8"), "<!-- bench:start -->", "<!-- bench:end -->", docPage(results)));
+  process.stdout.write(markdown(results) + "\n\nWrote bench/latest.json and README.md's Benchmarks section.\n");
   return results.failures.length ? 1 : 0;
 }
 
