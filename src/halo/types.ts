@@ -55,24 +55,6 @@ export interface HaloApi {
   session(): Promise<SessionInfo>;
 }
 
-/** What the session tools need; the session manager implements it (src/halo may widen it). */
-export interface SessionStatus {
-  state: "ok" | "expired" | "none" | "unknown";
-  userId?: string;
-  expires?: string;
-  authMethod?: string;
-  source: "cookie" | "tokens" | "none";
-  canRefresh: boolean;
-  lastRefreshAt?: string;
-  detail?: string;
-}
-export interface SessionControlLike {
-  status(): Promise<SessionStatus>;
-  reload(): Promise<SessionStatus>;
-  setup(): Promise<SessionStatus>;
-  refresh(): Promise<SessionStatus>;
-}
-
 /** What check_tokens reports. `source` says what the session was started from. */
 export interface SessionStatus {
   /** ok = Halo accepted the session just now; expired = the student must log in again; none = nothing configured;

@@ -22,7 +22,7 @@ const FIX = "Log in to https://halo.gcu.edu in your browser, copy the Cookie hea
 
 export function renderSession(action: string, s: SessionStatus, c: Clock): string {
   const lines = [`${action}Session: ${STATE[s.state]}`];
-  const note = (s as { message?: string; detail?: string }).message ?? (s as { detail?: string }).detail;
+  const note = s.message;
   if (note) lines.push(note);
   lines.push(`Credential source: ${SOURCE[s.source]}${s.authMethod ? ` (${s.authMethod === "open_id" ? "SSO session" : s.authMethod === "local_auth" ? "session made from raw tokens" : s.authMethod})` : ""}.`);
   if (s.userId) lines.push(`Signed-in user id: ${s.userId} (user shows the profile)`);

@@ -9,6 +9,7 @@ import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { createConfigStore, resolveConfig, type AppConfig } from "../../src/config/index.js";
 import { createHalo, type Halo } from "../../src/halo/index.js";
 import { setLogSink } from "../../src/log.js";
@@ -116,4 +117,40 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Starts harnesses inside tests and closes every one after each test. */
+export function harnessPerTest(): (opts?: HarnessOptions) => Promise<Harness> {
+  let open: Harness[] = [];
+  afterEach(async () => {
+    await Promise.all(open.map((h) => h.close()));
+    open = [];
+  });
+  return async (opts = {}) => {
+    const h = await startHarness(opts);
+    open.push(h);
+    return h;
+  };
+}
+
+/**
+ * One harness for a whole test file (started once: the server, msw and sandbox are not cheap), with switches
+ * and caches reset before each test. The returned object forwards to the running harness.
+ */
+export function sharedHarness(opts: HarnessOptions = {}): Harness {
+  let current: Harness | undefined;
+  beforeAll(async () => {
+    current = await startHarness(opts);
+  });
+  afterAll(() => current?.close());
+  beforeEach(() => {
+    current?.sandbox.resetSwitches();
+    current?.context.cache.invalidate();
+  });
+  return new Proxy({} as Harness, {
+    get: (_target, key) => {
+      if (!current) throw new Error("the shared harness is used outside a test");
+      return current[key as keyof Harness];
+    },
+  });
 }

@@ -2,14 +2,10 @@
  * Every class-scoped read tool on every seeded class (current, pre-start, finished): no errors, no leaked
  * nulls or internals.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { describe, expect, it } from "vitest";
+import { sharedHarness } from "../helpers/harness.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = sharedHarness();
 
 const TOOLS = ["view_assignments", "grades", "discussions", "announcements", "course_materials", "notifications"];
 

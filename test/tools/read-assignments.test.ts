@@ -1,15 +1,11 @@
 /**
  * view_assignments, assignment_details, grades and feedback against the sandbox, through a real MCP client.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { describe, expect, it } from "vitest";
+import { sharedHarness } from "../helpers/harness.js";
 import { SEED } from "../../src/sandbox/world/ids.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = sharedHarness();
 
 const lineWith = (text: string, needle: string): string => text.split("\n").find((l) => l.includes(needle)) ?? "";
 const hiddenPoints = () => {

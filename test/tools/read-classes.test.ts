@@ -1,19 +1,11 @@
 /**
  * list_classes, user, the session tools and class-reference handling, through a real MCP client.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { describe, expect, it } from "vitest";
+import { sharedHarness } from "../helpers/harness.js";
 import { SEED } from "../../src/sandbox/world/ids.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.sandbox.resetSwitches();
-  h.context.cache.invalidate();
-});
+const h = sharedHarness();
 
 describe("list_classes", () => {
   it("lists current classes first with the class_ref other tools take, paged", async () => {

@@ -1,22 +1,14 @@
 /**
  * discussions, forum_posts, announcements (all three shapes of the contested root field) and the inbox.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { describe, expect, it } from "vitest";
+import { sharedHarness } from "../helpers/harness.js";
 import { SEED } from "../../src/sandbox/world/ids.js";
 
 /** The header line of each rendered post: optional indent/arrow and title, then "by: ". */
 const POST_HEAD = /^[ ↳]*(?:"[^"\n]*" · )?by: /gm;
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.sandbox.resetSwitches();
-  h.context.cache.invalidate();
-});
+const h = sharedHarness();
 
 describe("discussions", () => {
   it("lists forums with due dates, post counts, my participation and forum ids", async () => {

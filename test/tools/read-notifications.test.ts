@@ -4,19 +4,11 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../helpers/harness.js";
+import { describe, expect, it } from "vitest";
+import { sharedHarness } from "../helpers/harness.js";
 import { SEED } from "../../src/sandbox/world/ids.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.sandbox.resetSwitches();
-  h.context.cache.invalidate();
-});
+const h = sharedHarness();
 
 const unreadBlock = (text: string) => text.split("\n\n")[0]!;
 

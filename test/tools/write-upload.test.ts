@@ -2,22 +2,13 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SEED } from "../../src/sandbox/index.js";
-import { startHarness } from "../helpers/harness.js";
+import { harnessPerTest, type Harness } from "../helpers/harness.js";
 import { auditLines, auditText, writeCalls } from "../writes/support.js";
 
-type H = Awaited<ReturnType<typeof startHarness>>;
-let open: H[] = [];
-async function harness(opts: Parameters<typeof startHarness>[0] = {}): Promise<H> {
-  const h = await startHarness(opts);
-  open.push(h);
-  return h;
-}
-afterEach(async () => {
-  await Promise.all(open.map((h) => h.close()));
-  open = [];
-});
+type H = Harness;
+const harness = harnessPerTest();
 
 const CLASS = "CST-323";
 const A = SEED.assessments.upload;
