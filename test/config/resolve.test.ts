@@ -1,7 +1,7 @@
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, resolveConfig } from "../../src/config/index.js";
+import { ConfigError, knownFileKeys, resolveConfig } from "../../src/config/index.js";
 import { parseFlags } from "../../src/config/args.js";
 import { tempDir } from "../halo/helpers.js";
 
@@ -166,5 +166,19 @@ describe("config file permissions", () => {
     const example = setup({ cookie: null, authToken: null, contextToken: null, mcpAuthToken: null });
     chmodSync(join(example, "config.json"), 0o644);
     expect(resolveConfig({ env: {}, argv: [], cwd: example }).warnings.join("\n")).not.toMatch(/readable by other users/);
+  });
+});
+
+describe("config.example.json", () => {
+  it("documents every config key and loads cleanly as a config file", () => {
+    const example = JSON.parse(readFileSync(new URL("../../config.example.json", import.meta.url), "utf8")) as Record<string, unknown>;
+    const documented = new Set(Object.keys(example));
+    const missing = [...knownFileKeys].filter((k) => !documented.has(k) && !["session", "$schema", "comment", "_comment"].includes(k));
+    expect(missing).toEqual([]);
+    const cwd = setup(example);
+    const { config, warnings } = resolveConfig({ env: {}, argv: [], cwd });
+    expect(warnings).toEqual([]);
+    expect(config.halo.baseUrl).toBe("https://halo.gcu.edu");
+    expect(config.halo.cookie).toBeUndefined();
   });
 });
