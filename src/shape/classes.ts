@@ -18,9 +18,19 @@ export function sortClasses(list: readonly ClassSummary[]): ClassSummary[] {
   );
 }
 
+const rangeFmt = new Map<string, Intl.DateTimeFormat>();
+
+/** "Oct 28 – Dec 21, 2026": a term reads fine without weekdays, and the shared year is said once. */
+function termRange(start: Date | undefined, end: Date | undefined, tz: string): string | undefined {
+  if (!start || !end || end < start) return [dayOf(start, tz), dayOf(end, tz)].filter(Boolean).join(" – ") || undefined;
+  let f = rangeFmt.get(tz);
+  if (!f) rangeFmt.set(tz, (f = new Intl.DateTimeFormat("en-US", { timeZone: tz, month: "short", day: "numeric", year: "numeric" })));
+  return f.formatRange(start, end).replace(/[\u2009\u202f]/g, " "); // ICU puts thin spaces around the dash
+}
+
 /** `withSlug`: the course code alone is ambiguous (the same course taken twice), so show the slug too. */
 export function classLine(c: ClassSummary, tz: string, withSlug = true): string {
-  const range = [dayOf(parseHaloDate(c.startDate), tz), dayOf(parseHaloDate(c.endDate), tz)].filter(Boolean).join(" – ");
+  const range = termRange(parseHaloDate(c.startDate), parseHaloDate(c.endDate), tz);
   return `- ${fields([
     ["", `${c.courseCode} ${plainText(c.name)}`],
     ["", STAGE_WORD[c.stage] ?? c.stage.toLowerCase()],
@@ -37,9 +47,11 @@ export function renderClassList(list: readonly ClassSummary[], page: number, pag
   const slice = sorted.slice((page - 1) * pageSize, page * pageSize);
   const perCode = new Map<string, number>();
   for (const c of sorted) perCode.set(c.courseCode, (perCode.get(c.courseCode) ?? 0) + 1);
-  const lines = [`Your classes (${sorted.length}). class_ref for any tool: the course code, e.g. "${sorted[0]!.courseCode}" (a class_ref slug is shown where a code is shared):`];
+  const repeats = [...perCode.values()].some((n) => n > 1);
+  const lines = [`Your ${sorted.length} classes (class_ref for any tool: the course code${repeats ? ", or the slug shown where a code repeats" : ""}):`];
   lines.push(...slice.map((c) => classLine(c, tz, (perCode.get(c.courseCode) ?? 0) > 1)));
-  lines.push(pageNote(page, pageSize, sorted.length, slice.length));
+  // The header states the total; a page note is needed only when some classes are on other pages.
+  if (slice.length < sorted.length) lines.push(pageNote(page, pageSize, sorted.length, slice.length));
   return lines.join("\n");
 }
 

@@ -19,5 +19,6 @@ describe("renderClassList", () => {
     const lines = text.split("\n").filter((l) => l.startsWith("- "));
     expect(lines.filter((l) => l.includes("class_ref: CST-323-"))).toHaveLength(2);
     expect(lines.find((l) => l.startsWith("- ENG-106"))).not.toContain("class_ref:");
+    expect(text).toMatch(/^Your 3 classes \(class_ref for any tool: the course code, or the slug shown where a code repeats\):/);
   });
 });

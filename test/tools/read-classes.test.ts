@@ -16,7 +16,7 @@ describe("list_classes", () => {
     expect(lines[0]).toMatch(/· current ·/);
     expect(lines[3]).toMatch(/UNV-103 University Success · finished/);
     // Course codes are unique here, so they are the class_ref; no slug is spent on any line.
-    expect(r.text).toMatch(/class_ref for any tool: the course code, e\.g\. "ENG-106"/);
+    expect(r.text).toMatch(/^Your 4 classes \(class_ref for any tool: the course code\):/);
     expect(r.text).not.toContain("class_ref: ");
     expect(r.text).not.toMatch(/__typename|null|undefined/);
     const p = await h.call("list_classes", { page: 2, page_size: 3 });
