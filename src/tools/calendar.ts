@@ -18,10 +18,11 @@ import { coverageNote } from "../assistant/load.js";
 import { resolveExportPath } from "../assistant/paths.js";
 import { readStateText, writeStateText } from "../assistant/state-file.js";
 import { loadWork, scopeLabel } from "../assistant/work.js";
+import { LOCAL_FILES } from "../config/local-files.js";
 import { defineTool, type ToolDef } from "./define.js";
 
 const DAY = 86_400_000;
-const SEQ_FILE = "calendar-sequence.json";
+const SEQ_FILE = LOCAL_FILES.calendarSequence;
 const SEQ_KEEP_MS = 180 * DAY;
 
 function parseSeq(text: string | undefined): SequenceMap {

@@ -15,9 +15,10 @@ import { fetchInboxPanel, fetchUserAlerts, type RawAlert, type RawInboxPanel } f
 import { parseHaloDate } from "../format/dates.js";
 import { defineTool, type ToolDef } from "./define.js";
 import type { ToolContext } from "./context.js";
+import { LOCAL_FILES } from "../config/local-files.js";
 import { ToolError } from "./errors.js";
 
-export const STATE_FILE = "what-changed.json";
+export const STATE_FILE = LOCAL_FILES.whatChanged;
 const MAX_BACK_MS = 180 * 86_400_000;
 const LIST_MAX = 25;
 

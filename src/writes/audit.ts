@@ -5,9 +5,10 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { LOCAL_FILES } from "../config/local-files.js";
 import type { Logger } from "../log.js";
 
-export const AUDIT_FILE = "halo-audit.log";
+export const AUDIT_FILE = LOCAL_FILES.audit;
 
 export type AuditOutcome = "preview" | "confirmed" | "started" | "refused" | "failed" | "succeeded" | "unverified";
 

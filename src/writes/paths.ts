@@ -78,7 +78,7 @@ export function formatBytes(n: number): string {
  * Resolves `input` (relative paths against the first root), applies the policy and opens the file.
  * The caller must close `handle`.
  */
-export async function checkUploadPath(input: string, roots: readonly string[], maxBytes: number): Promise<CheckedFile> {
+export async function checkUploadPath(input: string, roots: readonly string[], maxBytes: number, privatePaths: readonly string[] = []): Promise<CheckedFile> {
   const refuse = (why: string): never => {
     throw new ToolError(`Refusing to upload "${input}": ${why}. Nothing was uploaded.`);
   };
@@ -105,6 +105,11 @@ export async function checkUploadPath(input: string, roots: readonly string[], m
   if (realRel === undefined) refuse("it is a link that points outside the upload folders");
   const hiddenReal = hiddenSegment(realRel!);
   if (hiddenReal) refuse(`it resolves to a hidden file or folder ("${hiddenReal}")`);
+
+  for (const p of privatePaths) {
+    const privateReal = await fs.realpath(p).catch(() => path.resolve(p));
+    if (privateReal === real) refuse("it is this server's own config or state file, which holds your Halo login or private records");
+  }
 
   const st = await fs.stat(real);
   if (st.isDirectory()) refuse("it is a folder; upload one file at a time");

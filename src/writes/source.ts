@@ -10,6 +10,7 @@ const mime = lazyRequire<typeof mimeTypes>("mime-types");
 import type { AppConfig } from "../config/types.js";
 import { ToolError } from "../tools/errors.js";
 import { checkFileName, checkSize, checkUploadPath, formatBytes } from "./paths.js";
+import { privateFiles } from "../config/local-files.js";
 import type { UploadSource } from "./upload.js";
 
 /** Inline uploads travel inside one JSON-RPC message, so they stay small whatever uploadMaxBytes says. */
@@ -34,7 +35,7 @@ export async function openSource(args: SourceArgs, config: AppConfig): Promise<O
     throw new ToolError("Give either file_path, or file_name with content_base64, not both. Nothing was uploaded.");
   }
   if (args.file_path !== undefined) {
-    const f = await checkUploadPath(args.file_path, config.uploadRoots, config.uploadMaxBytes);
+    const f = await checkUploadPath(args.file_path, config.uploadRoots, config.uploadMaxBytes, privateFiles(config));
     return {
       name: f.name,
       size: f.size,

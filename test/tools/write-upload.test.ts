@@ -96,6 +96,18 @@ describe("upload_assignment_file", () => {
     expect(auditLines(h.dir).map((l) => l.outcome)).toEqual(cases.map(() => "refused"));
   });
 
+  it("never uploads the config file (the login) or the server's own state files, even from an upload folder", async () => {
+    // The config folder itself is an upload root here, as the working directory is by default.
+    const h = await harness({ configFile: { uploadRoots: ["."] } });
+    symlinkSync(path.join(h.dir, "config.json"), path.join(h.dir, "notes.json"));
+    for (const file_path of ["config.json", "notes.json", "halo-audit.log"]) {
+      const r = await h.call("upload_assignment_file", { class_ref: CLASS, assessment_id: A, file_path });
+      expect(r.isError, file_path).toBe(true);
+      expect(r.text, file_path).toMatch(/own config or state file/);
+    }
+    expect(h.sandbox.stats.calls.filter((c) => c.service === "orchestration")).toEqual([]);
+  });
+
   it("refuses a second file with the same name, since Halo's API cannot remove it", async () => {
     const h = await harness();
     writeFileSync(path.join(h.uploadsDir, "a.pdf"), "one");

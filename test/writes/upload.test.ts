@@ -119,7 +119,7 @@ describe("uploadAndAttach", () => {
 describe("openSource", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "src-"));
   writeFileSync(path.join(dir, "a.pdf"), "%PDF-1.4 x");
-  const config = { uploadRoots: [dir], uploadMaxBytes: 1_000_000 } as unknown as AppConfig;
+  const config = { configPath: path.join(dir, "config.json"), uploadRoots: [dir], uploadMaxBytes: 1_000_000 } as unknown as AppConfig;
 
   it("streams a checked file from disk, re-openable from the start", async () => {
     const s = await openSource({ file_path: "a.pdf" }, config);
