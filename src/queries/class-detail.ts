@@ -4,7 +4,7 @@
  * and the cross-class engineer (grade scale, policy, syllabus resource).
  */
 import type { HaloApi } from "../halo/types.js";
-import { compact, RESOURCE_FIELDS, type RawPersonName, type RawResource } from "./common.js";
+import { compact, RESOURCE_FIELDS, type RawAssessmentSummary, type RawPersonName, type RawResource } from "./common.js";
 
 const GROUP_FIELDS = `id title description instructorOnly sequence resources { id resource { ${RESOURCE_FIELDS} } }`;
 
@@ -33,19 +33,8 @@ export interface RawResourceGroup {
   resources?: Array<{ id: string; resource?: RawResource | null } | null> | null;
 }
 
-export interface RawUnitAssessment {
-  id: string;
-  title: string;
-  type: string;
-  points?: number | null;
-  dueDate?: string | null;
-  startDate?: string | null;
-  accommodatedDueDate?: string | null;
-  tags?: Array<string | null> | null;
-  requiresLopesWrite?: boolean | null;
-  isGroupEnabled?: boolean | null;
-  sequence?: number | null;
-}
+/** The unit listing selects every summary field but inPerson and courseClassId (implied by the class). */
+export type RawUnitAssessment = Omit<RawAssessmentSummary, "inPerson" | "courseClassId">;
 
 export interface RawUnit {
   id: string;

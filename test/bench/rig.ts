@@ -4,7 +4,7 @@
  * handler copies every Halo response body, so a tool's answer can be weighed against the raw JSON it was made
  * from. One rig at a time (msw patches the process).
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -17,6 +17,7 @@ import { setLogSink } from "../../src/log.js";
 import { createSandbox, MSW_URLS, type Sandbox, type Service } from "../../src/sandbox/index.js";
 import { createMcpServer } from "../../src/server/server.js";
 import type { ToolContext } from "../../src/tools/context.js";
+import { writeSandboxConfig } from "../helpers/sandbox-env.js";
 
 /** Saturday Nov 21 2026, 10:00 AM in Arizona: the same world the tests see. */
 export const BENCH_NOW = new Date("2026-11-21T17:00:00Z");
@@ -61,20 +62,7 @@ async function operationOf(req: Request): Promise<string | undefined> {
 export async function startRig(opts: { readOnly?: boolean; latencyMs?: number } = {}): Promise<Rig> {
   const sandbox = createSandbox({ now: BENCH_NOW, latencyMs: opts.latencyMs ?? 0 });
   const dir = mkdtempSync(path.join(tmpdir(), "halo-bench-"));
-  const configPath = path.join(dir, "config.json");
-  writeFileSync(
-    configPath,
-    JSON.stringify({
-      cookie: sandbox.credentials.cookieHeader,
-      baseUrl: MSW_URLS.web,
-      gatewayUrl: MSW_URLS.gateway,
-      orchestrationUrl: MSW_URLS.orchestration,
-      uploadRoots: [dir],
-      downloadsDir: path.join(dir, "downloads"),
-      ...(opts.readOnly ? { readOnly: true } : {}),
-    }),
-    { mode: 0o600 },
-  );
+  const configPath = writeSandboxConfig(dir, sandbox, { uploadRoots: [dir], ...(opts.readOnly ? { readOnly: true } : {}) });
   const { config } = resolveConfig({ env: { HALO_CONFIG: configPath }, argv: [], cwd: dir });
   setLogSink(() => undefined);
 

@@ -13,6 +13,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { createSandbox, type RunningSandbox, type Sandbox } from "../../src/sandbox/index.js";
+import { loopbackEnv } from "../helpers/sandbox-env.js";
 
 /** dist/test/bench/spawn.js → dist/src/cli.js */
 export const CLI_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src/cli.js");
@@ -32,19 +33,7 @@ export async function startLoopbackHalo(opts: { latencyMs?: number } = {}): Prom
   const dir = mkdtempSync(path.join(tmpdir(), "halo-bench-srv-"));
   return {
     sandbox, running, dir,
-    env: (extra = {}) => ({
-      PATH: process.env.PATH ?? "",
-      HOME: dir,
-      HALO_CONFIG: path.join(dir, "config.json"),
-      HALO_BASE_URL: running.urls.web,
-      HALO_GATEWAY_URL: running.urls.gateway,
-      HALO_ORCHESTRATION_URL: running.urls.orchestration,
-      HALO_COOKIE: sandbox.credentials.cookieHeader,
-      HALO_DOWNLOADS_DIR: path.join(dir, "downloads"),
-      HALO_UPLOAD_ROOTS: dir,
-      LOG_LEVEL: "warn",
-      ...extra,
-    }),
+    env: (extra = {}) => ({ ...loopbackEnv(running, sandbox, dir, "warn"), ...extra }),
     async close() {
       await running.close();
       rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createSandbox, type Sandbox } from "../../src/sandbox/index.js";
+import { loopbackEnv } from "../helpers/sandbox-env.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const CLI = path.join(ROOT, "dist/src/cli.js");
@@ -65,18 +66,7 @@ export async function startWorld(): Promise<World> {
   const sandbox = createSandbox();
   const running = await sandbox.listen();
   const dir = mkdtempSync(path.join(tmpdir(), "halo-e2e-"));
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? "",
-    HOME: dir,
-    HALO_CONFIG: path.join(dir, "config.json"),
-    HALO_BASE_URL: running.urls.web,
-    HALO_GATEWAY_URL: running.urls.gateway,
-    HALO_ORCHESTRATION_URL: running.urls.orchestration,
-    HALO_COOKIE: sandbox.credentials.cookieHeader,
-    HALO_DOWNLOADS_DIR: path.join(dir, "downloads"),
-    HALO_UPLOAD_ROOTS: dir,
-    LOG_LEVEL: "debug",
-  };
+  const env = loopbackEnv(running, sandbox, dir, "debug");
   return { sandbox, dir, env, close: () => running.close() };
 }
 

@@ -3,7 +3,7 @@
  * SDK's Client over an in-memory transport, against the simulated Halo through msw. One harness at a time
  * per test file (msw patches the process globally).
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -13,7 +13,8 @@ import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { createConfigStore, resolveConfig, type AppConfig } from "../../src/config/index.js";
 import { createHalo, type Halo } from "../../src/halo/index.js";
 import { setLogSink } from "../../src/log.js";
-import { createSandbox, MSW_URLS, type Sandbox, type Switches } from "../../src/sandbox/index.js";
+import { createSandbox, type Sandbox, type Switches } from "../../src/sandbox/index.js";
+import { writeSandboxConfig } from "./sandbox-env.js";
 import { createMcpServer } from "../../src/server/server.js";
 import type { ToolContext } from "../../src/tools/context.js";
 
@@ -65,21 +66,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const dir = mkdtempSync(path.join(tmpdir(), "halo-harness-"));
   const uploadsDir = path.join(dir, "uploads");
   mkdirSync(uploadsDir);
-  const configPath = path.join(dir, "config.json");
-  writeFileSync(
-    configPath,
-    JSON.stringify({
-      cookie: sandbox.credentials.cookieHeader,
-      baseUrl: MSW_URLS.web,
-      gatewayUrl: MSW_URLS.gateway,
-      orchestrationUrl: MSW_URLS.orchestration,
-      uploadRoots: [uploadsDir],
-      downloadsDir: path.join(dir, "downloads"),
-      ...(opts.readOnly ? { readOnly: true } : {}),
-      ...opts.configFile,
-    }),
-    { mode: 0o600 },
-  );
+  const configPath = writeSandboxConfig(dir, sandbox, { uploadRoots: [uploadsDir], ...(opts.readOnly ? { readOnly: true } : {}), ...opts.configFile });
   const { config } = resolveConfig({ env: { HALO_CONFIG: configPath, ...opts.env }, argv: [], cwd: dir });
 
   const logs = opts.logs;
