@@ -8,7 +8,6 @@ import { createConfigStore } from "../config/store.js";
 import { createLazyHalo } from "../halo/lazy.js";
 import { log, setLogLevel } from "../log.js";
 import { createMcpServer } from "../server/server.js";
-import { startHttp } from "../transport/http.js";
 import { ensureHttpToken, tokenAnnouncement } from "../transport/token.js";
 import type { CliIo } from "./io.js";
 
@@ -54,6 +53,8 @@ export async function serve(config: AppConfig, io: CliIo, extra: { onClose?: () 
   }
 
   const { host, port } = config.http;
+  // Loaded only in HTTP mode: stdio never needs the HTTP server or the SDK's streamable transport.
+  const { startHttp } = await import("../transport/http.js");
   const { token, generated } = await ensureHttpToken({ configured: config.http.authToken, store });
   const handle = await startHttp({ server, host, port, token, allowedHosts: config.http.allowedHosts, allowedOrigins: config.http.allowedOrigins });
   halo.warm();
