@@ -3,6 +3,7 @@
  * The bin entry: the only place that reads process.env and touches the real stdio. In stdio mode stdout
  * belongs to the MCP protocol; only init/doctor/help/version (not MCP mode) print there.
  */
+import { fileURLToPath } from "node:url";
 import { log } from "./log.js";
 import { runCli } from "./cli/main.js";
 import type { CliIo } from "./cli/io.js";
@@ -16,6 +17,7 @@ const io: CliIo = {
   err: (t) => void process.stderr.write(t.endsWith("\n") ? t : t + "\n"),
   stdin: process.stdin,
   interactive: Boolean(process.stderr.isTTY),
+  launch: [process.execPath, fileURLToPath(import.meta.url)],
 };
 
 async function main(): Promise<void> {

@@ -4,6 +4,7 @@
  * then keeps serving (until Ctrl-C) and prints the `claude mcp add` command to try it from Claude Code.
  * `--once` exits after the tour (CI). `--port <n>` picks the port (default 8000, or a free one if taken).
  */
+import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { resolveConfig } from "./config/index.js";
@@ -70,7 +71,8 @@ async function main(argv: string[]): Promise<number> {
   }
   say("The demo server keeps running. Try it from Claude Code in another terminal:\n");
   say(`  ${claudeAddCommand(url, token, "halo-demo")}\n`);
-  say("or over stdio without this process:  claude mcp add halo-demo -- npx -y halo-lms-mcp --sandbox\n");
+  const cli = fileURLToPath(new URL("./cli.js", import.meta.url));
+  say(`or over stdio without this process:  claude mcp add halo-demo -- ${process.execPath} ${cli} --sandbox\n`);
   say("Press Ctrl-C to stop.");
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);

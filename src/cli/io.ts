@@ -11,4 +11,9 @@ export interface CliIo {
   stdin: Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
   /** Whether stderr is a terminal (prompts are shown there). */
   interactive: boolean;
+  /**
+   * The command that starts this installation: the node binary and this cli.js, both absolute. Client configs
+   * use it instead of `npx halo-lms-mcp`, which would fetch whatever package holds that name on the registry.
+   */
+  launch?: readonly string[];
 }

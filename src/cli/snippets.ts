@@ -8,17 +8,20 @@ export interface SnippetInput {
   httpUrl: string;
   /** MCP bearer token, when one exists. */
   httpToken?: string;
+  /** Absolute command that starts this installation (node + cli.js); `halo-lms-mcp` on PATH otherwise. */
+  launch?: readonly string[];
 }
 
 const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 export function clientSnippets(s: SnippetInput): string {
-  const stdioJson = JSON.stringify({ mcpServers: { halo: { command: "npx", args: ["-y", "halo-lms-mcp"], env: { HALO_CONFIG: s.configPath } } } }, null, 2);
+  const [command = "halo-lms-mcp", ...args] = s.launch ?? [];
+  const stdioJson = JSON.stringify({ mcpServers: { halo: { command, args, env: { HALO_CONFIG: s.configPath } } } }, null, 2);
   const token = s.httpToken ?? "<MCP_AUTH_TOKEN from the config file>";
   const httpJson = JSON.stringify({ mcpServers: { halo: { url: s.httpUrl, headers: { Authorization: `Bearer ${token}` } } } }, null, 2);
   return [
     "Claude Code (stdio, the server runs on demand):",
-    `  claude mcp add halo -e HALO_CONFIG=${shellQuote(s.configPath)} -- npx -y halo-lms-mcp`,
+    `  claude mcp add halo -e HALO_CONFIG=${shellQuote(s.configPath)} -- ${[command, ...args].map(shellQuote).join(" ")}`,
     "",
     "Claude Code (HTTP, server already running e.g. in Docker):",
     `  ${claudeAddCommand(s.httpUrl, token)}`,

@@ -54,7 +54,10 @@ describe("CLI", () => {
     expect(file.cookie).toBe(world.sandbox.credentials.cookieHeader);
     expect(file.mcpAuthToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(statSync(configPath).mode & 0o777).toBe(0o600);
-    expect(r.out).toContain(`claude mcp add halo -e HALO_CONFIG=${configPath} -- npx -y halo-lms-mcp`);
+    // The snippet starts this very installation by absolute path; never `npx`, which fetches by name.
+    expect(r.out).toContain(`claude mcp add halo -e HALO_CONFIG=${configPath} -- ${process.execPath} ${CLI}`);
+    expect(r.out).not.toContain("npx");
+    expect(r.out).toContain(`"command": "${process.execPath}"`);
     expect(r.out).toContain(`--header "Authorization: Bearer ${file.mcpAuthToken}"`);
     expect(r.out).toMatch(/Claude Desktop[\s\S]*"mcpServers"[\s\S]*Cursor/);
     for (const secret of secretsOf(world.sandbox)) expect(r.err).not.toContain(secret);
