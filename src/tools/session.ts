@@ -11,7 +11,7 @@ import { renderSession } from "../shape/session.js";
 const none = z.object({});
 /** A status report is not an error; a failed reload/setup/refresh is. */
 const show = (action: string, s: SessionStatus, ctx: ToolContext, failIfBad = true) => {
-  const text = renderSession(action, s, { tz: ctx.config.timezone, now: ctx.now() });
+  const text = renderSession(action, s, { tz: ctx.config.timezone, now: ctx.now() }, ctx.config.halo.baseUrl);
   return { text, isError: failIfBad && (s.state === "expired" || s.state === "none") };
 };
 

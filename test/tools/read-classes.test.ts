@@ -107,8 +107,12 @@ describe("session tools", () => {
     h.sandbox.endSession();
     h.sandbox.expireTokens();
     const r = await h.call("check_tokens", {});
-    expect(r.text).toMatch(/EXPIRED|UNVERIFIED/);
+    expect(r.text).toMatch(/^Session: EXPIRED/);
     expect(r.text).not.toContain(h.sandbox.credentials.authToken);
+    // One instruction, naming the configured Halo host, and nothing stale about the session that ended.
+    expect(r.text.match(/Log in to /g)).toHaveLength(1);
+    expect(r.text).toContain("Log in to https://halo.sandbox.test");
+    expect(r.text).not.toMatch(/Login session ends|can be refreshed/);
     const g = await h.call("grades", { class_ref: h.sandbox.ids.classes.cloud.slugId });
     expect(g.isError).toBe(true);
     expect(g.text).toMatch(/log in|Log in|browser/);
