@@ -1,5 +1,5 @@
 # halo-lms-mcp in a container: Streamable HTTP on port 8000, bearer token required on /mcp.
-# Build:  docker build -t halo-lms-mcp .      Run: docker compose up -d   (see docs/setup.md)
+# Build:  docker build -t halo-lms-mcp .      Run: docker compose up -d   (README: "Docker (HTTP)")
 
 # ---- build: full toolchain, compiles TypeScript to dist/ ----
 FROM node:20-alpine AS build
