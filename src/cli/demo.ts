@@ -7,12 +7,12 @@
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { resolveConfig } from "./config/index.js";
-import { startDemoSandbox } from "./cli/sandbox.js";
-import { serve, type Running } from "./cli/serve.js";
-import type { CliIo } from "./cli/io.js";
-import { log } from "./log.js";
-import { claudeAddCommand, generateToken } from "./transport/security.js";
+import { resolveConfig } from "../config/index.js";
+import { startDemoSandbox } from "./sandbox.js";
+import { serve, type Running } from "./serve.js";
+import type { CliIo } from "./io.js";
+import { log } from "../log.js";
+import { claudeAddCommand, generateToken } from "../transport/security.js";
 
 // The demo is not MCP stdio mode: its stdout is a human's terminal, the one place besides the CLI's
 // init/doctor output where writing to stdout is right.
@@ -71,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
   }
   say("The demo server keeps running. Try it from Claude Code in another terminal:\n");
   say(`  ${claudeAddCommand(url, token, "halo-demo")}\n`);
-  const cli = fileURLToPath(new URL("./cli.js", import.meta.url));
+  const cli = fileURLToPath(new URL("../cli.js", import.meta.url));
   say(`or over stdio without this process:  claude mcp add halo-demo -- ${process.execPath} ${cli} --sandbox\n`);
   say("Press Ctrl-C to stop.");
   await new Promise<void>((resolve) => {
