@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import type { RequestHandler } from "msw";
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { createConfigStore, resolveConfig, type AppConfig } from "../../src/config/index.js";
 import { createHalo, type Halo } from "../../src/halo/index.js";
 import { setLogSink } from "../../src/log.js";
@@ -23,6 +23,10 @@ export const FIXED_NOW = new Date("2026-11-21T17:00:00Z");
 
 export interface HarnessOptions {
   now?: Date;
+  /** Simulated Halo latency per call (benchmarks). */
+  latencyMs?: number;
+  /** Puts handlers in front of the sandbox's (the bench records every response body this way). */
+  wrapHandlers?: (sandboxHandlers: RequestHandler[]) => RequestHandler[];
   readOnly?: boolean;
   switches?: Partial<Switches>;
   /** Extra keys for config.json (merged over the sandbox credentials and URLs). */
@@ -59,7 +63,7 @@ export interface Harness {
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   let now = opts.now ?? FIXED_NOW;
   const clock = () => now;
-  const sandbox = createSandbox({ now });
+  const sandbox = createSandbox({ now, latencyMs: opts.latencyMs ?? 0 });
   Object.assign(sandbox.switches, opts.switches ?? {});
   opts.tweak?.(sandbox);
 
@@ -71,7 +75,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
 
   const logs = opts.logs;
   setLogSink(logs ? (l) => logs.push(l) : () => undefined);
-  const msw = setupServer(...sandbox.handlers());
+  const handlers = sandbox.handlers();
+  const msw = setupServer(...(opts.wrapHandlers ? opts.wrapHandlers(handlers) : handlers));
   msw.listen({ onUnhandledRequest: "error" });
 
   // The cookie jar judges expiry by the sandbox clock (its cookies are dated from its own "now").
@@ -106,38 +111,3 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   };
 }
 
-/** Starts harnesses inside tests and closes every one after each test. */
-export function harnessPerTest(): (opts?: HarnessOptions) => Promise<Harness> {
-  let open: Harness[] = [];
-  afterEach(async () => {
-    await Promise.all(open.map((h) => h.close()));
-    open = [];
-  });
-  return async (opts = {}) => {
-    const h = await startHarness(opts);
-    open.push(h);
-    return h;
-  };
-}
-
-/**
- * One harness for a whole test file (started once: the server, msw and sandbox are not cheap), with switches
- * and caches reset before each test. The returned object forwards to the running harness.
- */
-export function sharedHarness(opts: HarnessOptions = {}): Harness {
-  let current: Harness | undefined;
-  beforeAll(async () => {
-    current = await startHarness(opts);
-  });
-  afterAll(() => current?.close());
-  beforeEach(() => {
-    current?.sandbox.resetSwitches();
-    current?.context.cache.invalidate();
-  });
-  return new Proxy({} as Harness, {
-    get: (_target, key) => {
-      if (!current) throw new Error("the shared harness is used outside a test");
-      return current[key as keyof Harness];
-    },
-  });
-}

@@ -3,7 +3,7 @@
  * nulls or internals.
  */
 import { describe, expect, it } from "vitest";
-import { sharedHarness } from "../helpers/harness.js";
+import { sharedHarness } from "../helpers/lifecycle.js";
 
 const h = sharedHarness();
 

@@ -2,7 +2,7 @@
  * list_classes, user, the session tools and class-reference handling, through a real MCP client.
  */
 import { describe, expect, it } from "vitest";
-import { sharedHarness } from "../helpers/harness.js";
+import { sharedHarness } from "../helpers/lifecycle.js";
 import { SEED } from "../../src/sandbox/world/ids.js";
 
 const h = sharedHarness();

@@ -2,7 +2,7 @@
  * discussions, forum_posts, announcements (all three shapes of the contested root field) and the inbox.
  */
 import { describe, expect, it } from "vitest";
-import { sharedHarness } from "../helpers/harness.js";
+import { sharedHarness } from "../helpers/lifecycle.js";
 import { SEED } from "../../src/sandbox/world/ids.js";
 
 /** The header line of each rendered post: optional indent/arrow and title, then "by: ". */

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sharedHarness } from "../helpers/harness.js";
+import { sharedHarness } from "../helpers/lifecycle.js";
 import { SEED } from "../../src/sandbox/world/ids.js";
 
 const h = sharedHarness();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SEED } from "../../src/sandbox/index.js";
-import { harnessPerTest, type Harness } from "../helpers/harness.js";
+import { type Harness } from "../helpers/harness.js";
+import { harnessPerTest } from "../helpers/lifecycle.js";
 import { auditLines, auditText, outcomes, previewToken, tokenOf, writeCalls } from "../writes/support.js";
 
 type H = Harness;

@@ -2,7 +2,8 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SEED } from "../../src/sandbox/index.js";
-import { FIXED_NOW, harnessPerTest, type Harness } from "../helpers/harness.js";
+import { FIXED_NOW, type Harness } from "../helpers/harness.js";
+import { harnessPerTest } from "../helpers/lifecycle.js";
 import { auditLines, auditText, outcomes, previewToken } from "../writes/support.js";
 
 type H = Harness;

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SEED } from "../../src/sandbox/index.js";
-import { harnessPerTest, type Harness } from "../helpers/harness.js";
+import { type Harness } from "../helpers/harness.js";
+import { harnessPerTest } from "../helpers/lifecycle.js";
 import { auditLines, auditText, writeCalls } from "../writes/support.js";
 
 type H = Harness;
