@@ -4,16 +4,9 @@
  */
 import type { RawPost } from "../queries/posts.js";
 import { pageNote, plural, QUOTE_NOTE } from "../format/text.js";
-import { needsAcknowledgement, renderPost, visibleAnnouncements } from "./posts.js";
-import type { Clock } from "./common.js";
+import { needsAcknowledgement, renderPost, visibleAnnouncements, type PostPageOptions } from "./posts.js";
 
-export interface AnnouncementOptions {
-  me: string;
-  clock: Clock;
-  page: number;
-  pageSize: number;
-  postId?: string;
-  maxBody: number;
+export interface AnnouncementOptions extends PostPageOptions {
   note?: string;
 }
 

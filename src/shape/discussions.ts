@@ -10,7 +10,7 @@ import { parseHaloDate } from "../format/dates.js";
 import { htmlToMarkdown } from "../format/html.js";
 import { clip, fields, pageNote, plural, QUOTE_NOTE, quoted } from "../format/text.js";
 import { dueOf, whenAt, type Clock } from "./common.js";
-import { renderPost, threadOrder, type PostNode } from "./posts.js";
+import { renderPost, threadOrder, type PostNode, type PostPageOptions } from "./posts.js";
 
 const normTitle = (s: string | null | undefined) => plainText(s).toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
 
@@ -47,14 +47,7 @@ export function renderForums(header: string, forums: readonly RawForum[], grades
   return out.join("\n");
 }
 
-export interface ForumPageOptions {
-  me: string;
-  clock: Clock;
-  page: number;
-  pageSize: number;
-  postId?: string;
-  maxBody: number;
-}
+export type ForumPageOptions = PostPageOptions;
 
 /** Pages over threads read depth-first; with postId, that post in full followed by its replies. */
 export function renderForumPosts(posts: readonly RawPost[], o: ForumPageOptions): string {

@@ -53,6 +53,16 @@ export function threadOrder(posts: readonly RawPost[], me: string): PostNode[] {
   return out;
 }
 
+/** Paging of a post list; with postId, that one post (and its replies) in full. */
+export interface PostPageOptions {
+  me: string;
+  clock: Clock;
+  page: number;
+  pageSize: number;
+  postId?: string;
+  maxBody: number;
+}
+
 export interface PostRenderOptions {
   me: string;
   clock: Clock;

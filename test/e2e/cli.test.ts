@@ -5,15 +5,10 @@
 import { spawn } from "node:child_process";
 import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, ensureBuilt, secretsOf, startWorld, type World } from "./support.js";
+import { describe, expect, it } from "vitest";
+import { CLI, secretsOf, sharedWorld } from "./support.js";
 
-let world: World;
-beforeAll(async () => {
-  ensureBuilt();
-  world = await startWorld();
-}, 60_000);
-afterAll(async () => world?.close());
+const world = sharedWorld();
 
 /** Asynchronous on purpose: the sandbox lives in this process, so a blocking spawnSync would starve it. */
 function cli(args: string[], env: Record<string, string | undefined>, input = ""): Promise<{ code: number | null; out: string; err: string }> {

@@ -4,15 +4,10 @@
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, ensureBuilt, secretsOf, startWorld, type World } from "./support.js";
+import { describe, expect, it } from "vitest";
+import { CLI, secretsOf, sharedWorld } from "./support.js";
 
-let world: World;
-beforeAll(async () => {
-  ensureBuilt();
-  world = await startWorld();
-}, 60_000);
-afterAll(async () => world?.close());
+const world = sharedWorld();
 
 async function run(args: string[], env: Record<string, string>) {
   const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, ...args], env, cwd: world.dir, stderr: "pipe" });

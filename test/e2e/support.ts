@@ -1,4 +1,5 @@
 /** Shared plumbing for the end-to-end tests: the BUILT server as a child process against a loopback sandbox. */
+import { afterAll, beforeAll } from "vitest";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
@@ -119,4 +120,23 @@ export function spawnServer(args: string[], env: Record<string, string>, cwd: st
       return exit;
     },
   };
+}
+
+/**
+ * One world for a whole test file: the build is checked once and the loopback sandbox started before the
+ * first test. The returned object forwards to the running world.
+ */
+export function sharedWorld(): World {
+  let current: World | undefined;
+  beforeAll(async () => {
+    ensureBuilt();
+    current = await startWorld();
+  }, 60_000);
+  afterAll(async () => current?.close());
+  return new Proxy({} as World, {
+    get: (_target, key) => {
+      if (!current) throw new Error("the shared world is used outside a test");
+      return current[key as keyof World];
+    },
+  });
 }

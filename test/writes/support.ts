@@ -1,4 +1,5 @@
 /** Shared bits for the write tools' harness tests. */
+import type { AuditEntry } from "../../src/writes/audit.js";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { AUDIT_FILE } from "../../src/writes/audit.js";
@@ -9,17 +10,8 @@ export function tokenOf(text: string): string {
   return m[1]!;
 }
 
-export interface AuditLine {
-  time: string;
-  tool: string;
-  outcome: string;
-  class?: string;
-  assessment?: string;
-  thread?: string;
-  step?: string;
-  reason?: string;
-  file?: { name: string; size: number };
-}
+/** A line as written: the entry plus its time. */
+export type AuditLine = AuditEntry & { time: string };
 
 export function auditLines(dir: string): AuditLine[] {
   const file = path.join(dir, AUDIT_FILE);
