@@ -27,12 +27,13 @@ function haloMessage(e: HaloError): string {
     case "not_found":
       return e.message;
     case "http":
-      if (e.status !== undefined && e.status < 500 && e.status !== 408 && e.status !== 429) return `Halo refused the request: ${e.message}`;
-      return `Halo is not answering properly right now (${e.message}). Try again in a minute.`;
     case "circuit_open":
     case "network":
-    case "timeout":
-      return `Halo is not answering properly right now (${e.message}). Try again in a minute.`;
+    case "timeout": {
+      // A 4xx refusal is an answer, not an outage: retrying in a minute would not change it.
+      const refused = e.kind === "http" && e.status !== undefined && e.status < 500 && e.status !== 408 && e.status !== 429;
+      return refused ? `Halo refused the request: ${e.message}` : `Halo is not answering properly right now (${e.message}). Try again in a minute.`;
+    }
     default:
       return `Halo returned an error: ${e.message}`;
   }
