@@ -13,6 +13,18 @@ export interface GraphqlRequest {
   query: string;
   variables?: Record<string, unknown>;
   context?: ClassContext;
+  /** Human name of what the document serves ("gradebook", "class list"): used in errors, notes and doctor. */
+  feature?: string;
+  /**
+   * Dotted field paths from the data root (`getAllClassGrades.grades.id`) that must never be pruned. When Halo
+   * rejects one of them the read fails with one sentence naming `feature` instead of healing silently.
+   */
+  required?: readonly string[];
+  /**
+   * Dotted response-path prefixes (list indexes ignored, `getAllClassGrades.grades.assessment`) where a
+   * field-level error is tolerated: the data is kept, that subtree is nulled and a degradation note recorded.
+   */
+  optional?: readonly string[];
 }
 
 export interface SessionInfo {

@@ -3,6 +3,7 @@
  */
 import { FastMCP } from "fastmcp";
 import type { AppConfig } from "../config/types.js";
+import { degradedLine, withDegradedNotes } from "../halo/degraded.js";
 import type { HaloApi, SessionControl } from "../halo/types.js";
 import { log } from "../log.js";
 import { redact } from "../redact.js";
@@ -52,8 +53,13 @@ export async function runTool(tool: ToolDef, rawArgs: unknown, ctx: ToolContext)
   const parsed = tool.input.safeParse(rawArgs ?? {});
   if (!parsed.success) return text(`Invalid input for ${tool.name}: ${describeIssues(parsed.error)}. Nothing was changed.`, true);
   try {
-    const reply = await tool.handler(parsed.data as Record<string, unknown>, ctx);
-    return typeof reply === "string" ? text(reply) : text(reply.text, reply.isError ?? false);
+    // Every tool runs with its own degradation collector (src/halo/degraded.ts): what Halo could not provide
+    // becomes one line at the end of an otherwise good answer.
+    const { result: reply, notes } = await withDegradedNotes(() => tool.handler(parsed.data as Record<string, unknown>, ctx));
+    const body = typeof reply === "string" ? reply : reply.text;
+    const isError = typeof reply === "string" ? false : (reply.isError ?? false);
+    const line = isError ? undefined : degradedLine(notes);
+    return text(line ? `${body}\n${line}` : body, isError);
   } catch (err) {
     return text(errorText(err, tool.name), true);
   }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { degradedLine, degradedSoFar, noteDegraded, withDegradedNotes } from "../../src/halo/degraded.js";
+import { runTool } from "../../src/server/server.js";
+import { defineTool } from "../../src/tools/define.js";
+
+const tool = (handler: () => Promise<string | { text: string; isError?: boolean }>) =>
+  defineTool({ name: "t", title: "T", description: "a test tool", kind: "read", input: z.object({}), handler });
+
+describe("degradation notes", () => {
+  it("keep parallel runs apart and deduplicate within one", async () => {
+    const [a, b] = await Promise.all([
+      withDegradedNotes(async () => {
+        noteDegraded("gradebook details", "Halo rejected grades.modifiedDate");
+        await new Promise((r) => setTimeout(r, 1));
+        noteDegraded("gradebook details", "Halo rejected grades.modifiedDate");
+        return 1;
+      }),
+      withDegradedNotes(async () => {
+        noteDegraded("announcement counts", "field error");
+        return 2;
+      }),
+    ]);
+    expect(a).toEqual({ result: 1, notes: [{ feature: "gradebook details", detail: "Halo rejected grades.modifiedDate" }] });
+    expect(b.notes.map((n) => n.feature)).toEqual(["announcement counts"]);
+    expect(degradedSoFar().map((n) => n.feature)).toEqual(expect.arrayContaining(["gradebook details", "announcement counts"]));
+  });
+
+  it("makes one line, one entry per feature", () => {
+    expect(degradedLine([])).toBeUndefined();
+    expect(degradedLine([{ feature: "a", detail: "x" }, { feature: "a", detail: "y" }, { feature: "b", detail: "" }])).toBe(
+      "Note: incomplete answer, Halo did not provide: a (x); b.",
+    );
+  });
+
+  it("runTool appends the line to a good answer only", async () => {
+    const ok = await runTool(tool(async () => { noteDegraded("inbox counts", "field error"); return "3 messages"; }), {}, {} as never);
+    expect(ok.content[0]!.text).toBe("3 messages\nNote: incomplete answer, Halo did not provide: inbox counts (field error).");
+    const clean = await runTool(tool(async () => "fine"), {}, {} as never);
+    expect(clean.content[0]!.text).toBe("fine");
+    const failed = await runTool(tool(async () => { noteDegraded("x", "y"); return { text: "nope", isError: true }; }), {}, {} as never);
+    expect(failed).toEqual({ content: [{ type: "text", text: "nope" }], isError: true });
+  });
+});
