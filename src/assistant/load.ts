@@ -1,6 +1,5 @@
 /**
- * Loading for the cross-class tools: the class list (with each class's participation policy, so whats_due
- * needs no per-class detail call) and a parallel fan-out that names every class that failed instead of
+ * Loading for the cross-class tools: the class list and a parallel fan-out that names every class that failed instead of
  * dropping it, reports progress, and says how old cached data is.
  */
 import { isHaloError } from "../halo/errors.js";
@@ -9,7 +8,7 @@ import { matchClass, type ClassSummary } from "../tools/class-directory.js";
 import type { ToolContext } from "../tools/context.js";
 import { redact } from "../redact.js";
 
-/** Kept as a name for the cross-class code; the directory's one class list carries the participation policy. */
+/** Kept as a name for the cross-class code: the directory's one class list. */
 export type PlannerClass = ClassSummary;
 
 /** Grades change when an instructor publishes: keep them briefly, long enough to serve a burst of questions. */

@@ -2,6 +2,9 @@
  * The shared read behind whats_due, missing_work, grades_summary and the calendar: current classes'
  * gradebooks in parallel, turned into work items. Costs one class-list call plus one grades call per class.
  */
+import { noteDegraded } from "../halo/degraded.js";
+import { READ_TTL_MS } from "../queries/cached.js";
+import { fetchClassDetail } from "../queries/class-detail.js";
 import type { RawAssessmentGrade, RawClassGrade } from "../queries/gradebook.js";
 import type { ToolContext } from "../tools/context.js";
 import { normalisePolicy, type Policy } from "./dq.js";
@@ -27,8 +30,24 @@ export async function loadWork(ctx: ToolContext, classRef?: string): Promise<Wor
     items.push(...workItems(l.cls, l.value.grades, base, now));
     for (const g of l.value.grades) grades.set(g.id, g);
   }
-  const policies = new Map(classes.map((c) => [c.id, normalisePolicy(c.participationPolicy)] as const));
+  // Only classes with open discussion work need their policy; it costs a (shared, cached) class-detail read.
+  const needPolicy = classes.filter((c) => items.some((it) => it.cls.id === c.id && it.kind === "discussion" && it.state !== "graded"));
+  const policies = new Map(await Promise.all(needPolicy.map(async (c) => [c.id, await classPolicy(ctx, c)] as const)));
   return { classes, fan, items, policies, grades };
+}
+
+/**
+ * A class's participation policy, read lazily from class detail (the class list never selects it: no witness
+ * does there). A failure costs only the policy lines.
+ */
+export async function classPolicy(ctx: Pick<ToolContext, "halo" | "cache">, cls: PlannerClass): Promise<Policy | undefined> {
+  try {
+    const d = await ctx.cache.get(`class:${cls.slugId}`, READ_TTL_MS, () => fetchClassDetail(ctx.halo, cls.slugId, cls.id));
+    return normalisePolicy(d?.participationPolicy);
+  } catch {
+    noteDegraded("participation policy", `${cls.courseCode}: class details could not be read`);
+    return undefined;
+  }
 }
 
 export function scopeLabel(classes: PlannerClass[], classRef?: string): string {

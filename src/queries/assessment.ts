@@ -3,15 +3,22 @@
  * one grade row, and a quiz result. Ids are assessment UUIDs from the gradebook or class detail.
  */
 import type { HaloApi } from "../halo/types.js";
-import { ASSESSMENT_SUMMARY_FIELDS, compact, scope, type ClassRef, type RawAssessmentSummary, type RawPersonName } from "./common.js";
+import { compact, scope, type ClassRef, type RawAssessmentSummary, type RawPersonName } from "./common.js";
+import { withCompanions } from "./companion.js";
 import type { RawRubricScore } from "./gradebook.js";
 
+/** Core: S1's assessment fields plus S2's rubric criteria. No accommodatedDueDate (see common.ts). */
 export const ASSESSMENT_QUERY = `query GetCourseClassAssessmentById($id: String!) {
   getCourseClassAssessmentById(id: $id) {
-    ${ASSESSMENT_SUMMARY_FIELDS} description
+    id title type points dueDate startDate requiresLopesWrite isGroupEnabled description
     rubric { id name criteria { id name description points sequence achievementLevels { cellId name description points sequence } } }
     attachments { id resourceId title }
   }
+}`;
+
+/** Type-level extras (tags, in person, order) and the owning class, which the write path cross-checks. */
+export const ASSESSMENT_EXTRAS_QUERY = `query GetCourseClassAssessmentExtras($id: String!) {
+  getCourseClassAssessmentById(id: $id) { id tags inPerson sequence courseClassId }
 }`;
 
 export interface RawAchievementLevel {
@@ -40,27 +47,41 @@ export interface RawAssessment extends RawAssessmentSummary {
   attachments?: Array<{ id: string; resourceId?: string | null; title?: string | null } | null> | null;
 }
 
+type AssessmentReply = { getCourseClassAssessmentById: RawAssessment | null };
+
 export async function fetchAssessment(halo: HaloApi, id: string, cls?: ClassRef): Promise<RawAssessment | null> {
-  const data = await halo.query<{ getCourseClassAssessmentById: RawAssessment | null }>({
-    operationName: "GetCourseClassAssessmentById",
-    query: ASSESSMENT_QUERY,
-    variables: { id },
-    ...(cls ? { context: scope(cls) } : {}),
-  });
-  return data.getCourseClassAssessmentById ?? null;
+  const read = (operationName: string, query: string, feature: string, required: string[]) =>
+    halo.query<AssessmentReply>({ operationName, query, feature, required: required.map((f) => `getCourseClassAssessmentById.${f}`), variables: { id }, ...(cls ? { context: scope(cls) } : {}) });
+  const core = read("GetCourseClassAssessmentById", ASSESSMENT_QUERY, "assignment details", ["id", "title", "type", "dueDate"]).then((d) => d.getCourseClassAssessmentById ?? null);
+  return withCompanions(core, [
+    {
+      feature: "assignment tags",
+      run: async () => {
+        const extra = (await read("GetCourseClassAssessmentExtras", ASSESSMENT_EXTRAS_QUERY, "assignment tags", ["id"])).getCourseClassAssessmentById;
+        return (a) => (a && extra ? { ...extra, ...a } : a);
+      },
+    },
+  ]);
 }
 
+/** Core ≡ S1's submission query (minus the unread isFinal). */
 export const SUBMISSION_QUERY = `query GetUserAssignmentSubmissionForAssessment($courseClassAssessmentId: String!) {
   getUserAssignmentSubmissionForAssessment(courseClassAssessmentId: $courseClassAssessmentId) {
-    id status dueDate accommodatedDueDate submissionDate
-    resources { id isFinal uploadDate wordCount similarityScore similarityReportStatusEnum resource { id name kind type } }
+    id status dueDate submissionDate
+    resources { id uploadDate similarityScore similarityReportStatusEnum resource { id name kind type } }
+  }
+}`;
+
+/** The student's own accommodated due date and word counts: on this type only through S3's grade root. */
+export const SUBMISSION_EXTRAS_QUERY = `query GetUserAssignmentSubmissionExtras($courseClassAssessmentId: String!) {
+  getUserAssignmentSubmissionForAssessment(courseClassAssessmentId: $courseClassAssessmentId) {
+    id accommodatedDueDate resources { id wordCount }
   }
 }`;
 
 export interface RawSubmissionResource {
   /** The submission-resource id (the submit call needs it; download_resource takes resource.id). */
   id: string;
-  isFinal?: boolean | null;
   uploadDate?: string | null;
   wordCount?: number | null;
   similarityScore?: number | null;
@@ -77,15 +98,24 @@ export interface RawSubmission {
 }
 
 /** Null when the student has not started a submission. */
+type SubmissionReply = { getUserAssignmentSubmissionForAssessment: RawSubmission | null };
+
 export async function fetchSubmission(halo: HaloApi, assessmentId: string, cls: ClassRef): Promise<RawSubmission | null> {
-  const data = await halo.query<{ getUserAssignmentSubmissionForAssessment: RawSubmission | null }>({
-    operationName: "GetUserAssignmentSubmissionForAssessment",
-    query: SUBMISSION_QUERY,
-    variables: { courseClassAssessmentId: assessmentId },
-    context: scope(cls),
-  });
-  const s = data.getUserAssignmentSubmissionForAssessment;
-  return s?.id ? { ...s, resources: compact(s.resources) } : null;
+  const read = (operationName: string, query: string, feature: string) =>
+    halo
+      .query<SubmissionReply>({ operationName, query, feature, required: ["getUserAssignmentSubmissionForAssessment.id"], variables: { courseClassAssessmentId: assessmentId }, context: scope(cls) })
+      .then((d) => d.getUserAssignmentSubmissionForAssessment);
+  const core = read("GetUserAssignmentSubmissionForAssessment", SUBMISSION_QUERY, "your submission").then((s) => (s?.id ? { ...s, resources: compact(s.resources) } : null));
+  return withCompanions(core, [
+    {
+      feature: "accommodated due date and word counts of your submission",
+      run: async () => {
+        const extra = await read("GetUserAssignmentSubmissionExtras", SUBMISSION_EXTRAS_QUERY, "submission extras");
+        const words = new Map(compact(extra?.resources).map((r) => [r.id, r.wordCount] as const));
+        return (s) => (s && extra?.id === s.id ? { ...s, accommodatedDueDate: extra.accommodatedDueDate ?? null, resources: compact(s.resources).map((r) => ({ ...r, wordCount: words.get(r.id) ?? null })) } : s);
+      },
+    },
+  ]);
 }
 
 export const GRADE_QUERY = `query GetGradeForUserCourseClassAssessment($courseClassAssessmentId: String!, $userId: String!) {
@@ -140,8 +170,14 @@ export async function fetchQuizResult(halo: HaloApi, userQuizId: string, cls: Cl
   return data.userQuizResult ?? null;
 }
 
+/** Core ≡ S1 getUserById; it is also init's login check, so nothing plausible may sink it. */
 export const USER_QUERY = `query GetUserById($id: String!) {
-  getUserById(id: $id) { id username firstName lastName preferredFirstName userStatus lastLogin socialContacts { value socialContactType } }
+  getUserById(id: $id) { id firstName lastName preferredFirstName }
+}`;
+
+/** Profile extras seen on User only inside CurrentClass. */
+export const USER_EXTRAS_QUERY = `query GetUserProfileExtras($id: String!) {
+  getUserById(id: $id) { id username userStatus lastLogin socialContacts { value socialContactType } }
 }`;
 
 export interface RawUser extends RawPersonName {
@@ -153,6 +189,15 @@ export interface RawUser extends RawPersonName {
 }
 
 export async function fetchUser(halo: HaloApi, id: string): Promise<RawUser | null> {
-  const data = await halo.query<{ getUserById: RawUser | null }>({ operationName: "GetUserById", query: USER_QUERY, variables: { id } });
-  return data.getUserById ?? null;
+  const read = (operationName: string, query: string, feature: string) =>
+    halo.query<{ getUserById: RawUser | null }>({ operationName, query, feature, required: ["getUserById.id"], variables: { id } }).then((d) => d.getUserById ?? null);
+  return withCompanions(read("GetUserById", USER_QUERY, "user"), [
+    {
+      feature: "username, status and contacts",
+      run: async () => {
+        const extra = await read("GetUserProfileExtras", USER_EXTRAS_QUERY, "user profile extras");
+        return (u) => (u && extra?.id === u.id ? { ...extra, ...u } : u);
+      },
+    },
+  ]);
 }

@@ -6,20 +6,24 @@
 import type { HaloApi } from "../halo/types.js";
 import { compact, RESOURCE_FIELDS, type RawAssessmentSummary, type RawPersonName, type RawResource } from "./common.js";
 
-const GROUP_FIELDS = `id title description instructorOnly sequence resources { id resource { ${RESOURCE_FIELDS} } }`;
+// Group items are read only through `resource` (S2's bundle notes show items with contentType and no id).
+const GROUP_FIELDS = `id title description instructorOnly sequence resources { resource { ${RESOURCE_FIELDS} } }`;
+
+// Everything here is witnessed on this root (S1/S5 CurrentClass, S2). accommodatedDueDate is not selected:
+// Halo's own app @skips it for students; the student's own dates come from the gradebook rows.
 
 export const CLASS_DETAIL_QUERY = `query GetCourseClassBySlugId($slugId: String!) {
   getCourseClassBySlugId(slugId: $slugId) {
     id slugId classCode courseCode name description startDate endDate stage modality credits
     units {
       id title sequence startDate endDate current points description
-      assessments { id title type points dueDate startDate accommodatedDueDate tags requiresLopesWrite isGroupEnabled sequence }
+      assessments { id title type points dueDate startDate tags requiresLopesWrite isGroupEnabled sequence }
       resources { ${GROUP_FIELDS} }
     }
     instructors { baseRoleName user { firstName lastName preferredFirstName socialContacts { value socialContactType } } }
     holidays { title description startDate duration active }
     participationPolicy { description numDays numPosts }
-    gradeScale { entries { label minPercent maxPercent minPoints maxPoints type } }
+    gradeScale { entries { label minPercent maxPercent maxPoints type } }
     resources { ${GROUP_FIELDS} }
   }
 }`;
@@ -30,11 +34,11 @@ export interface RawResourceGroup {
   description?: string | null;
   instructorOnly?: boolean | null;
   sequence?: number | null;
-  resources?: Array<{ id: string; resource?: RawResource | null } | null> | null;
+  resources?: Array<{ resource?: RawResource | null } | null> | null;
 }
 
-/** The unit listing selects every summary field but inPerson and courseClassId (implied by the class). */
-export type RawUnitAssessment = Omit<RawAssessmentSummary, "inPerson" | "courseClassId">;
+/** The unit listing selects every summary field but inPerson, courseClassId (implied) and accommodatedDueDate. */
+export type RawUnitAssessment = Omit<RawAssessmentSummary, "inPerson" | "courseClassId" | "accommodatedDueDate">;
 
 export interface RawUnit {
   id: string;
@@ -66,7 +70,6 @@ export interface RawGradeScaleEntry {
   label: string;
   minPercent?: number | null;
   maxPercent?: number | null;
-  minPoints?: number | null;
   maxPoints?: number | null;
   type?: string | null;
 }
@@ -127,6 +130,9 @@ export async function fetchClassDetail(halo: HaloApi, slugId: string, courseClas
   const data = await halo.query<Reply>({
     operationName: "GetCourseClassBySlugId",
     query: CLASS_DETAIL_QUERY,
+    feature: "class details",
+    required: ["getCourseClassBySlugId.id", "getCourseClassBySlugId.slugId", "getCourseClassBySlugId.units.id", "getCourseClassBySlugId.units.assessments.id"],
+    optional: ["getCourseClassBySlugId.instructors", "getCourseClassBySlugId.holidays", "getCourseClassBySlugId.resources", "getCourseClassBySlugId.units.resources"],
     variables: { slugId },
     context: { slugId, ...(courseClassId ? { courseClassId } : {}) },
   });

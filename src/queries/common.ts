@@ -50,8 +50,12 @@ export interface RawAssessmentSummary {
   courseClassId?: string | null;
 }
 
-export const ASSESSMENT_SUMMARY_FIELDS =
-  "id title type points dueDate startDate accommodatedDueDate tags requiresLopesWrite isGroupEnabled inPerson sequence courseClassId";
+/**
+ * No document selects CourseClassAssessment.accommodatedDueDate: Halo's own app @skips it for students, and a
+ * student's own accommodated dates come from the grade rows and submissions (witnessed). The field stays in
+ * the type for data that sets it.
+ */
+
 
 /** Display name as Halo shows it: preferred first name wins. */
 export function personName(u: RawPersonName | null | undefined): string {

@@ -4,22 +4,49 @@
  * Never trust `finalPoints` unless the row's status is PUBLISHED.
  */
 import type { HaloApi } from "../halo/types.js";
-import { ASSESSMENT_SUMMARY_FIELDS, compact, scope, type ClassRef, type RawAssessmentSummary } from "./common.js";
+import { compact, scope, type ClassRef, type RawAssessmentSummary } from "./common.js";
+import { withCompanions, type Companion } from "./companion.js";
 
+const ROOT = "getAllClassGrades";
+
+/**
+ * Core: S1's GradeOverview ∪ AllAssessmentGrades (Halo's own queries) plus S2's gradedDate and rubricScores.
+ * Nothing here is merely plausible: one unknown field would take out every gradebook tool at once.
+ */
 export const CLASS_GRADES_QUERY = `query GetAllClassGrades($courseClassSlugId: String!) {
   getAllClassGrades(courseClassSlugId: $courseClassSlugId) {
     finalGrade { id gradeValue finalPoints maxPoints isPublished }
     grades {
-      id status dueDate accommodatedDueDate gradedDate modifiedDate userLastSeenDate isEverReassigned finalPoints
-      assessment { ${ASSESSMENT_SUMMARY_FIELDS} }
-      assignmentSubmission { id status submissionDate dueDate accommodatedDueDate resources { id resource { id name } } }
+      id status dueDate accommodatedDueDate gradedDate userLastSeenDate isEverReassigned finalPoints
+      assessment { id title type points dueDate inPerson }
+      assignmentSubmission { id submissionDate }
       finalComment { comment }
       rubricScores { criteriaId rubricCellId comment }
       userQuizAssessment { userQuizId dueTime submissionDate }
       post { id publishDate }
-      assessmentGroup { id name }
-      participationSummary { allPostsCount endDate substantivePostsSummary { date substantivePostsCount totalPostsCount } }
       history { gradeId status points dueDate }
+    }
+  }
+}`;
+
+/** Extras on current types but never seen on this root: assessment flags and the submission's own dates/files. */
+export const GRADE_DETAILS_QUERY = `query GetAllClassGradeDetails($courseClassSlugId: String!) {
+  getAllClassGrades(courseClassSlugId: $courseClassSlugId) {
+    grades {
+      id
+      assessment { id startDate tags requiresLopesWrite isGroupEnabled sequence }
+      assignmentSubmission { id status dueDate accommodatedDueDate resources { id resource { id name } } }
+    }
+  }
+}`;
+
+/** Extras last witnessed in 2023 on the single-grade root: group name/id and participation progress. */
+export const GRADE_GROUPS_QUERY = `query GetAllClassGradeGroups($courseClassSlugId: String!) {
+  getAllClassGrades(courseClassSlugId: $courseClassSlugId) {
+    grades {
+      id
+      assessmentGroup { id name }
+      participationSummary { allPostsCount endDate substantivePostsSummary { date substantivePostsCount } }
     }
   }
 }`;
@@ -52,7 +79,7 @@ export interface RawRubricScore {
 export interface RawParticipationSummary {
   allPostsCount?: number | null;
   endDate?: string | null;
-  substantivePostsSummary?: Array<{ date?: string | null; substantivePostsCount?: number | null; totalPostsCount?: number | null } | null> | null;
+  substantivePostsSummary?: Array<{ date?: string | null; substantivePostsCount?: number | null } | null> | null;
 }
 
 export interface RawAssessmentGrade {
@@ -62,7 +89,6 @@ export interface RawAssessmentGrade {
   dueDate?: string | null;
   accommodatedDueDate?: string | null;
   gradedDate?: string | null;
-  modifiedDate?: string | null;
   userLastSeenDate?: string | null;
   isEverReassigned?: boolean | null;
   /** Only meaningful when status is PUBLISHED. */
@@ -96,14 +122,50 @@ export function normaliseClassGrades(raw: Reply["getAllClassGrades"]): RawClassG
   };
 }
 
-export async function fetchClassGrades(halo: HaloApi, cls: ClassRef): Promise<RawClassGrade> {
-  const data = await halo.query<Reply>({
-    operationName: "GetAllClassGrades",
-    query: CLASS_GRADES_QUERY,
-    variables: { courseClassSlugId: cls.slugId },
-    context: scope(cls),
+type Row = Partial<RawAssessmentGrade> & { id?: string | null };
+
+/** Folds one companion's rows into the core rows by grade id; nested assessment/submission merge field by field. */
+function mergeRows(rows: ReadonlyArray<Row | null> | null | undefined): (core: RawClassGrade) => RawClassGrade {
+  const byId = new Map(compact(rows).filter((r) => r.id).map((r) => [r.id!, r] as const));
+  return (core) => ({
+    ...core,
+    grades: core.grades.map((g) => {
+      const x = byId.get(g.id);
+      if (!x) return g;
+      const { assessment, assignmentSubmission, id: _id, ...rest } = x;
+      const sub = assignmentSubmission ? { ...assignmentSubmission, ...g.assignmentSubmission, id: g.assignmentSubmission?.id ?? assignmentSubmission.id } : g.assignmentSubmission;
+      return { ...g, ...rest, assessment: { ...assessment, ...g.assessment }, ...(sub ? { assignmentSubmission: sub } : {}) };
+    }),
   });
-  return normaliseClassGrades(data.getAllClassGrades);
+}
+
+function companion(halo: HaloApi, cls: ClassRef, feature: string, operationName: string, query: string): Companion<RawClassGrade> {
+  return {
+    feature,
+    run: async () => {
+      const data = await halo.query<Reply>({ operationName, query, feature, variables: { courseClassSlugId: cls.slugId }, context: scope(cls), required: [`${ROOT}.grades.id`], optional: [`${ROOT}.grades`] });
+      const first = Array.isArray(data.getAllClassGrades) ? compact(data.getAllClassGrades)[0] : data.getAllClassGrades;
+      return mergeRows(first?.grades);
+    },
+  };
+}
+
+export async function fetchClassGrades(halo: HaloApi, cls: ClassRef): Promise<RawClassGrade> {
+  const core = halo
+    .query<Reply>({
+      operationName: "GetAllClassGrades",
+      query: CLASS_GRADES_QUERY,
+      feature: "gradebook",
+      variables: { courseClassSlugId: cls.slugId },
+      context: scope(cls),
+      required: ["id", "status", "dueDate", "accommodatedDueDate", "finalPoints"].map((f) => `${ROOT}.grades.${f}`).concat(["id", "title", "type", "dueDate"].map((f) => `${ROOT}.grades.assessment.${f}`)),
+      optional: ["finalComment", "rubricScores", "userQuizAssessment", "post", "history"].map((f) => `${ROOT}.grades.${f}`),
+    })
+    .then((data) => normaliseClassGrades(data.getAllClassGrades));
+  return withCompanions(core, [
+    companion(halo, cls, "assignment flags and submitted files", "GetAllClassGradeDetails", GRADE_DETAILS_QUERY),
+    companion(halo, cls, "group names and participation progress", "GetAllClassGradeGroups", GRADE_GROUPS_QUERY),
+  ]);
 }
 
 export const isPublished = (g: { status?: string | null }): boolean => g.status === "PUBLISHED";

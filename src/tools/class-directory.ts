@@ -17,8 +17,6 @@ export interface ClassSummary {
   credits?: number;
   startDate?: string;
   endDate?: string;
-  /** Discussion participation rules; part of the one class-list call so whats_due needs no detail call. */
-  participationPolicy?: { numDays?: number | null; numPosts?: number | null } | null;
 }
 
 export interface ClassDirectory {
@@ -28,9 +26,11 @@ export interface ClassDirectory {
   current(): Promise<ClassSummary[]>;
 }
 
+// Every tool resolves classes through this document, so it holds only fields witnesses sent on this root
+// (S1, S2, S8). The participation policy is read lazily from class detail (src/assistant/work.ts).
 export const CLASSES_QUERY = `query GetCourseClassesForUser($pgNum: Int, $pgSize: Int) {
   getCourseClassesForUser(pgNum: $pgNum, pgSize: $pgSize) {
-    courseClasses { id slugId classCode courseCode name stage modality credits startDate endDate participationPolicy { numDays numPosts } }
+    courseClasses { id slugId classCode courseCode name stage modality credits startDate endDate }
   }
 }`;
 
@@ -48,6 +48,8 @@ export async function fetchAllClasses(halo: HaloApi): Promise<ClassSummary[]> {
     const data = await halo.query<ClassesPage>({
       operationName: "GetCourseClassesForUser",
       query: CLASSES_QUERY,
+      feature: "class list",
+      required: ["id", "slugId", "classCode", "courseCode", "name", "stage"].map((f) => `getCourseClassesForUser.courseClasses.${f}`),
       variables: { pgNum, pgSize: PAGE },
     });
     const raw = data.getCourseClassesForUser;

@@ -7,7 +7,8 @@
 import { z } from "zod";
 import { parseHaloDate, when } from "../format/dates.js";
 import { plural } from "../format/text.js";
-import { dqDeadlines, normalisePolicy, participation, policyText, type Policy } from "../assistant/dq.js";
+import { dqDeadlines, participation, policyText, type Policy } from "../assistant/dq.js";
+import { classPolicy } from "../assistant/work.js";
 import { fetchDqForums, fetchPostAuthors, type DqForum } from "../assistant/dq-queries.js";
 import { workItems, type WorkItem } from "../assistant/items.js";
 import { coverageNote, fanOut, gradesKey, loadGrades, scopeClasses, type PlannerClass } from "../assistant/load.js";
@@ -70,7 +71,7 @@ async function classBlock(ctx: ToolContext, cls: PlannerClass, me: string): Prom
   const now = ctx.now();
   const [gb, forums] = await Promise.all([loadGrades(ctx, cls), ctx.cache.get(`dqforums:${cls.id}`, 60_000, () => fetchDqForums(ctx.halo, cls))]);
   const items = workItems(cls, gb.grades, ctx.config.halo.baseUrl, now);
-  const policy = normalisePolicy(cls.participationPolicy);
+  const policy = await classPolicy(ctx, cls);
   const views = joinForums(forums, items).sort((a, b) => (a.due?.getTime() ?? Infinity) - (b.due?.getTime() ?? Infinity));
   const isOpen = (v: ForumView) => (!v.start || v.start.getTime() <= now.getTime()) && (!v.due || v.due.getTime() >= now.getTime() - 2 * DAY);
   const open = views.filter(isOpen).slice(0, MAX_OPEN_FORUMS);

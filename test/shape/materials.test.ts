@@ -5,11 +5,11 @@ import { matchTitle, pickByTitle } from "../../src/shape/match.js";
 import type { RawClassDetail } from "../../src/queries/class-detail.js";
 
 const detail = {
-  id: "c", slugId: "S", units: [{ id: "u1", title: "Topic 1", assessments: [], resources: [{ id: "g2", title: "Readings", resources: [{ id: "i3", resource: { id: "r3", name: "Notes.pdf", type: "PDF" } }] }] }],
+  id: "c", slugId: "S", units: [{ id: "u1", title: "Topic 1", assessments: [], resources: [{ id: "g2", title: "Readings", resources: [{ resource: { id: "r3", name: "Notes.pdf", type: "PDF" } }] }] }],
   instructors: [], holidays: [], participationPolicy: null, gradeScale: [],
   resources: [
-    { id: "g1", title: "Syllabus", description: "<p>Read first</p>", sequence: 1, resources: [{ id: "i1", resource: { id: "r1", name: "Syllabus.md", type: "TEXT" } }] },
-    { id: "g0", title: "Answer keys", instructorOnly: true, resources: [{ id: "i2", resource: { id: "r2", name: "Key.pdf" } }] },
+    { id: "g1", title: "Syllabus", description: "<p>Read first</p>", sequence: 1, resources: [{ resource: { id: "r1", name: "Syllabus.md", type: "TEXT" } }] },
+    { id: "g0", title: "Answer keys", instructorOnly: true, resources: [{ resource: { id: "r2", name: "Key.pdf" } }] },
   ],
 } as RawClassDetail;
 
