@@ -31,6 +31,8 @@ export async function fetchDqForums(halo: HaloApi, cls: ClassRef): Promise<DqFor
     const data = await halo.query<{ getAllDQForCourseClass: Array<DqForum | null> | null }>({
       operationName: "GetAllDQForCourseClass",
       query: DQ_FORUM_LIST_QUERY,
+      feature: "discussion participation",
+      required: ["getAllDQForCourseClass.forumId"],
       variables: { courseClassId: cls.id, pgNum, pgSize: PAGE },
       context: scope(cls),
     });
@@ -53,6 +55,8 @@ export async function fetchPostAuthors(halo: HaloApi, forumId: string, cls: Clas
   const data = await halo.query<{ posts: Array<RawPost | null> | null }>({
     operationName: "Posts",
     query: DQ_POST_AUTHORS_QUERY,
+    feature: "discussion participation",
+    required: ["posts.id", "posts.createdBy.userId"],
     variables: { forumId, depthStart: 0, depthEnd: 5 },
     context: scope(cls),
   });

@@ -5,7 +5,8 @@
 import type { HaloApi } from "../halo/types.js";
 import { isHaloError } from "../halo/errors.js";
 import { compact, RESOURCE_FIELDS, scope, type ClassRef, type RawResource } from "./common.js";
-import { flattenPosts, postSelection, type RawPost } from "./posts.js";
+import { withCompanions } from "./companion.js";
+import { flattenPosts, postExtras, type RawPost } from "./posts.js";
 
 export const DQ_FORUMS_QUERY = `query GetAllDQForCourseClass($courseClassId: String!, $pgNum: Int!, $pgSize: Int!) {
   getAllDQForCourseClass(courseClassId: $courseClassId, sortBy: "startDate", pgNum: $pgNum, pgSize: $pgSize) {
@@ -37,6 +38,8 @@ export async function fetchDiscussionForums(halo: HaloApi, cls: ClassRef): Promi
     const data = await halo.query<{ getAllDQForCourseClass: Array<RawForum | null> | null }>({
       operationName: "GetAllDQForCourseClass",
       query: DQ_FORUMS_QUERY,
+      feature: "discussion forums",
+      required: ["getAllDQForCourseClass.forumId"],
       variables: { courseClassId: cls.id, pgNum, pgSize: DQ_PAGE },
       context: scope(cls),
     });
@@ -47,10 +50,22 @@ export async function fetchDiscussionForums(halo: HaloApi, cls: ClassRef): Promi
   return out;
 }
 
+/** Core ≡ Halo's 2026 query as S1 copied it (live): no countUnreadPosts, no isRead (last seen 2023). */
 export const ANNOUNCEMENTS_QUERY = `query Announcements($courseClassId: String!) {
   announcements(courseClassId: $courseClassId) {
-    forumId forumType title startDate endDate countUnreadPosts posts { ${postSelection(0)} }
+    forumId forumType title startDate endDate
+    posts {
+      id forumId forumTitle title content postStatus publishDate startDate modifiedDate parentPostId isAcknowledge
+      postFlagAcknowledgements { userId acknowledge acknowledgedTimestamp }
+      createdBy { user { id firstName lastName preferredFirstName } }
+      resources { ${RESOURCE_FIELDS} }
+    }
   }
+}`;
+
+/** Read state, pins and author ids: Post fields other roots carry. */
+export const ANNOUNCEMENT_EXTRAS_QUERY = `query AnnouncementExtras($courseClassId: String!) {
+  announcements(courseClassId: $courseClassId) { forumId posts { id isRead pinOrder wordCount createdBy { userId baseRoleName } } }
 }`;
 
 export interface RawAnnouncementForum {
@@ -59,26 +74,33 @@ export interface RawAnnouncementForum {
   title?: string | null;
   startDate?: string | null;
   endDate?: string | null;
-  countUnreadPosts?: number | string | null;
   posts: RawPost[];
 }
 
+type RawRootForum = Omit<RawAnnouncementForum, "posts"> & { posts?: Array<RawPost | null> | null };
+type AnnouncementsReply = { announcements: RawRootForum[] | RawRootForum | null };
+
+const forumList = (raw: AnnouncementsReply["announcements"]): RawRootForum[] => (Array.isArray(raw) ? compact(raw) : raw ? [raw] : []);
+
 /**
- * The root field is contested: it may answer one object, a list, or not exist ("Cannot query field").
- * Returns null when the field is missing so the caller can take the forum path; other errors propagate.
+ * The root field is contested: it may answer one object, a list, or not exist (S2 reported it gone in 2026-09).
+ * Returns null when the root field is missing so the caller can take the forum path; other errors propagate.
+ * Posts of all forums come back as one merged list per forum; the companion only adds read state and pins.
  */
 export async function fetchAnnouncementsRoot(halo: HaloApi, cls: ClassRef): Promise<RawAnnouncementForum[] | null> {
+  const read = (operationName: string, query: string, feature: string) =>
+    halo
+      .query<AnnouncementsReply>({ operationName, query, feature, required: ["announcements.forumId", "announcements.posts.id"], variables: { courseClassId: cls.id }, context: scope(cls) })
+      .then((d) => forumList(d.announcements));
   try {
-    const data = await halo.query<{ announcements: Array<Omit<RawAnnouncementForum, "posts"> & { posts?: Array<RawPost | null> | null }> | (Omit<RawAnnouncementForum, "posts"> & { posts?: Array<RawPost | null> | null }) | null }>({
-      operationName: "Announcements",
-      query: ANNOUNCEMENTS_QUERY,
-      variables: { courseClassId: cls.id },
-      context: scope(cls),
-    });
-    const raw = data.announcements;
-    const list = Array.isArray(raw) ? compact(raw) : raw ? [raw] : [];
-    return list.map((f) => ({ ...f, posts: flattenPosts(f.posts) }));
+    const forums = await read("Announcements", ANNOUNCEMENTS_QUERY, "announcements");
+    const posts = await withCompanions(Promise.resolve(forums.flatMap((f) => flattenPosts(f.posts))), [
+      postExtras("announcement read state and pins", async () => (await read("AnnouncementExtras", ANNOUNCEMENT_EXTRAS_QUERY, "announcement extras")).flatMap((f) => f.posts ?? [])),
+    ]);
+    const byId = new Map(posts.map((p) => [p.id, p] as const));
+    return forums.map((f) => ({ ...f, posts: flattenPosts(f.posts).map((p) => byId.get(p.id) ?? p) }));
   } catch (err) {
+    // The core is already S1's exact selection, so a rejection here means the root (or Halo's own query) moved.
     if (isMissingField(err)) return null;
     throw err;
   }
@@ -90,10 +112,12 @@ export function isMissingField(err: unknown): boolean {
   return /cannot query field/i.test(err instanceof Error ? err.message : String(err));
 }
 
-const COUNT_FIELDS = "count classes { classId count forums { forumId count } }";
+// As Halo's own query (S1): a type-level `count` only under INBOX and GROUP; the other types are summed from
+// classes[].count when shaping (S7's real sample shows INBOX is its own type, InboxGQL).
+const CLASS_COUNTS = "classes { classId count forums { forumId count } }";
 export const NOTIFICATION_FIELDS = `forumTypes {
-  ANNOUNCEMENTS { ${COUNT_FIELDS} } CQ { ${COUNT_FIELDS} } DQ { ${COUNT_FIELDS} }
-  IDQ { ${COUNT_FIELDS} } INBOX { ${COUNT_FIELDS} } GROUP { ${COUNT_FIELDS} }
+  ANNOUNCEMENTS { ${CLASS_COUNTS} } CQ { ${CLASS_COUNTS} } DQ { ${CLASS_COUNTS} }
+  IDQ { ${CLASS_COUNTS} } INBOX { count ${CLASS_COUNTS} } GROUP { count ${CLASS_COUNTS} }
 }`;
 
 export const FORUM_NOTIFICATIONS_QUERY = `query GetForumNotifications($classId: String!) {
@@ -116,6 +140,8 @@ export async function fetchForumNotifications(halo: HaloApi, cls: ClassRef): Pro
   const data = await halo.query<{ getForumNotifications: RawNotifications }>({
     operationName: "GetForumNotifications",
     query: FORUM_NOTIFICATIONS_QUERY,
+    feature: "forum notification counts",
+    required: ["getForumNotifications.forumTypes"],
     variables: { classId: cls.id },
     context: scope(cls),
   });
