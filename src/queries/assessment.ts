@@ -100,12 +100,14 @@ export interface RawSubmission {
 /** Null when the student has not started a submission. */
 type SubmissionReply = { getUserAssignmentSubmissionForAssessment: RawSubmission | null };
 
-export async function fetchSubmission(halo: HaloApi, assessmentId: string, cls: ClassRef): Promise<RawSubmission | null> {
+/** `extras: false` for the write path's verification reads, which need only ids and files. */
+export async function fetchSubmission(halo: HaloApi, assessmentId: string, cls: ClassRef, opts: { extras?: boolean } = {}): Promise<RawSubmission | null> {
   const read = (operationName: string, query: string, feature: string) =>
     halo
       .query<SubmissionReply>({ operationName, query, feature, required: ["getUserAssignmentSubmissionForAssessment.id"], variables: { courseClassAssessmentId: assessmentId }, context: scope(cls) })
       .then((d) => d.getUserAssignmentSubmissionForAssessment);
   const core = read("GetUserAssignmentSubmissionForAssessment", SUBMISSION_QUERY, "your submission").then((s) => (s?.id ? { ...s, resources: compact(s.resources) } : null));
+  if (opts.extras === false) return core;
   return withCompanions(core, [
     {
       feature: "accommodated due date and word counts of your submission",

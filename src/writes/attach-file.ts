@@ -51,7 +51,7 @@ export async function uploadFile(args: UploadArgs, ctx: ToolContext): Promise<To
       return { text: failureText(ctx, t, src.name, result.step, result.reason), isError: true };
     }
     // Report success only when a fresh read shows the file attached.
-    const after = await fetchSubmission(ctx.halo, t.assessment.id, t.cls).catch(() => null);
+    const after = await fetchSubmission(ctx.halo, t.assessment.id, t.cls, { extras: false }).catch(() => null);
     const files = attachedFiles(after);
     if (!files.some((r) => r.resource?.id === result.resourceId)) {
       await audit.append({ ...entry, outcome: "unverified", step: "verify" });

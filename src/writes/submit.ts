@@ -76,7 +76,7 @@ export async function submitAssignment(args: SubmitArgs, ctx: ToolContext): Prom
 
   // Halo's word is the fresh submission state, whatever the submit call answered. Cached reads are stale now.
   ctx.cache.invalidate();
-  const after = await fetchSubmission(ctx.halo, t.assessment.id, t.cls).catch(() => undefined);
+  const after = await fetchSubmission(ctx.halo, t.assessment.id, t.cls, { extras: false }).catch(() => undefined);
   const done = after !== undefined ? submittedAt({ submission: after, grade: undefined }) : undefined;
   if (done) {
     await audit.append({ ...entry, outcome: "succeeded", files: files.length });

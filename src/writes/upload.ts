@@ -108,7 +108,7 @@ export async function uploadAndAttach(ctx: ToolContext, t: AssignmentTarget, src
   } catch (e) {
     // A lost reply is not proof of failure: look before telling the student it is not attached.
     const reason = failureReason(ctx, e);
-    const now = await fetchSubmission(ctx.halo, assessmentId, t.cls).catch(() => null);
+    const now = await fetchSubmission(ctx.halo, assessmentId, t.cls, { extras: false }).catch(() => null);
     if (!now?.resources?.some((r) => r?.resource?.id === resourceId)) return { ok: false, step: "attach", reason, resourceId };
   }
 

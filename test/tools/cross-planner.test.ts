@@ -34,14 +34,18 @@ describe("whats_due", () => {
     expect(t.indexOf("Cloud Architecture Proposal")).toBeLessThan(t.indexOf("Topic 5 DQ 1"));
   });
 
-  it("costs one class-list call plus one grades call per current class, and a repeat is served from cache", async () => {
+  it("costs one class-list call, one gradebook (core + two companions) per current class and class detail only for open discussions; a repeat is served from cache", async () => {
     h = await startHarness();
     h.sandbox.resetStats();
     await h.call("whats_due", {});
     const ops = gatewayOps(h);
     expect(ops.filter((o) => o === "GetCourseClassesForUser")).toHaveLength(1);
-    expect(ops.filter((o) => o === "GetAllClassGrades")).toHaveLength(2); // CST-323 and ENG-106 are current
-    expect(ops).toHaveLength(3);
+    // CST-323 and ENG-106 are current; each gradebook is a witnessed core plus two companions of extras.
+    for (const op of ["GetAllClassGrades", "GetAllClassGradeDetails", "GetAllClassGradeGroups"]) expect(ops.filter((o) => o === op)).toHaveLength(2);
+    // The participation policy comes from class detail, read only for classes with open discussion work.
+    const details = ops.filter((o) => o === "GetCourseClassBySlugId").length;
+    expect(details).toBeGreaterThanOrEqual(1);
+    expect(ops).toHaveLength(7 + details);
     h.sandbox.resetStats();
     await h.call("whats_due", { days: 3 });
     expect(gatewayOps(h)).toHaveLength(0);
