@@ -45,7 +45,7 @@ export async function classPolicy(ctx: Pick<ToolContext, "halo" | "cache">, cls:
     const d = await ctx.cache.get(`class:${cls.slugId}`, READ_TTL_MS, () => fetchClassDetail(ctx.halo, cls.slugId, cls.id));
     return normalisePolicy(d?.participationPolicy);
   } catch {
-    noteDegraded("participation policy", `${cls.courseCode}: class details could not be read`);
+    noteDegraded("participation policy", "class details could not be read");
     return undefined;
   }
 }

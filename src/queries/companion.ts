@@ -30,17 +30,3 @@ export async function withCompanions<T>(core: Promise<T>, companions: ReadonlyAr
   });
   return value;
 }
-
-/** Shallow-merges extra fields into the items with the same id; items without extras stay as they are. */
-export function mergeById<T extends { id?: string | null }>(items: readonly T[], extras: ReadonlyArray<Partial<T> & { id?: string | null }>): T[] {
-  const byId = new Map(extras.filter((e) => e.id).map((e) => [e.id!, e] as const));
-  return items.map((it) => {
-    const e = it.id ? byId.get(it.id) : undefined;
-    return e ? { ...it, ...dropNullish(e) } : it;
-  });
-}
-
-/** Companion nulls never overwrite core values (a companion answers only what it selected). */
-function dropNullish<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
-}
