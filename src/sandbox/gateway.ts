@@ -8,11 +8,12 @@ import { rootValue } from "./resolvers/index.js";
 import { buildSdl, type SchemaVariant } from "./schema.graphql.js";
 import { nowMs, type CallRecord, type State } from "./state.js";
 import { json } from "./util.js";
+import { unwitnessedFields } from "./witness.js";
 
 const schemas = new Map<string, GraphQLSchema>();
 
 export function schemaFor(v: SchemaVariant): GraphQLSchema {
-  const key = `${v.notificationsShape}|${v.countsAsStrings}|${v.announcements}`;
+  const key = `${v.notificationsShape}|${v.countsAsStrings}|${v.announcements}|${[...(v.witness ?? [])].sort().join(",")}`;
   let schema = schemas.get(key);
   if (!schema) {
     schema = buildSchema(buildSdl(v));
@@ -66,7 +67,8 @@ export async function gateway(s: State, req: Request, rec: CallRecord): Promise<
   } catch (e) {
     return rejected(s, [e as GraphQLError], "GRAPHQL_PARSE_FAILED");
   }
-  const errors = validate(schema, doc, specifiedRules);
+  const invalid = validate(schema, doc, specifiedRules);
+  const errors = invalid.length || !s.switches.minimalSchema ? invalid : unwitnessedFields(schema, doc);
   if (errors.length) return rejected(s, errors, "GRAPHQL_VALIDATION_FAILED");
   const fields = rootFields(doc, operationName);
   for (const key of [operationName, ...fields]) {

@@ -19,6 +19,7 @@ export type { SandboxStats, CallRecord, Service } from "./state.js";
 export type { RunningSandbox } from "./server.js";
 export type { SeedIds } from "./world/ids.js";
 export { SEED } from "./world/ids.js";
+export { WITNESS_VARIANTS, type WitnessVariant } from "./witness.js";
 export { MSW_URLS, ORCH_PREFIX } from "./urls.js";
 export type { SandboxUrls } from "./urls.js";
 export { COOKIE } from "./web.js";

@@ -1,18 +1,30 @@
 /**
  * Student-usable subset of Halo's gateway schema (reference §5). Names in quotes there are real
  * __typenames and are kept verbatim; the rest are invented but stable. Everything is nullable as in Halo's
- * gateway except arguments marked `!` in the reference. Variant knobs rebuild only the few contested fields.
+ * gateway except arguments marked `!` in the reference. Variant knobs rebuild only the few contested fields;
+ * the witness variants (witness.ts) are the audit's §8.7 deviations that public callers of the real Halo show.
  */
+import type { WitnessVariant } from "./witness.js";
+
 export interface SchemaVariant {
   notificationsShape: "list" | "object";
   countsAsStrings: boolean;
   announcements: "object" | "list" | "missing";
+  witness?: readonly WitnessVariant[];
 }
 
 export function buildSdl(v: SchemaVariant): string {
   const notif = v.notificationsShape === "list" ? "[NotificationGQL]" : "NotificationGQL";
   const count = v.countsAsStrings ? "String" : "Int";
   const ann = v.announcements === "missing" ? "" : `announcements(courseClassId: String!): ${v.announcements === "list" ? "[AnnouncementForum]" : "AnnouncementForum"}`;
+  const w = new Set(v.witness ?? []);
+  const gradeModified = w.has("noGradeModifiedDate") ? "" : "modifiedDate: String,";
+  const unreadPosts = w.has("noCountUnreadPosts") ? "" : "countUnreadPosts: Int,";
+  const resourceItem = w.has("resourceItemContentType") ? "contentType: String, resource: Resource" : "id: ID, resource: Resource";
+  // S1 selects only these on the panel's last post; a narrower type than other roots' Post.
+  const inboxPost = w.has("narrowInboxPost") ? "InboxPost" : "Post";
+  // S1 (Halo's own query) selects `count` only under INBOX and GROUP; S7's real sample types INBOX as InboxGQL.
+  const [plainType, inboxType, groupType] = w.has("forumTypeCounts") ? ["ForumTypeCounts", "InboxGQL", "GroupGQL"] : ["ForumTypeGQL", "ForumTypeGQL", "ForumTypeGQL"];
   return /* GraphQL */ `
 type Query {
   getCourseClassesForUser(pgNum: Int, pgSize: Int): PagedCourseClass
@@ -79,7 +91,7 @@ type CourseClassParticipationPolicy { id: ID, description: String, numDays: Int,
 type GradeScale { id: ID, entries: [GradeScaleEntry] }
 type GradeScaleEntry { id: ID, label: String, minPercent: Float, maxPercent: Float, minPoints: Float, maxPoints: Float, type: String }
 type ClassResourceGroup { id: ID, title: String, description: String, instructorAdded: Boolean, instructorOnly: Boolean, sequence: Int, resources: [ClassResourceItem] }
-type ClassResourceItem { id: ID, resource: Resource }
+type ClassResourceItem { ${resourceItem} }
 
 type CourseClassUser {
   id: ID, userId: String, courseClassId: String, roleName: String, baseRoleName: String, status: String,
@@ -96,7 +108,7 @@ type UserAccessGroup { accessGroup: String }
 type UserCourseClassGrade { finalGrade: UserCourseClassFinalGrade, grades: [UserCourseClassAssessmentGrade] }
 type UserCourseClassFinalGrade { id: ID, gradeValue: String, finalPoints: Float, maxPoints: Float, isPublished: Boolean }
 type UserCourseClassAssessmentGrade {
-  id: ID, status: String, dueDate: String, accommodatedDueDate: String, gradedDate: String, modifiedDate: String,
+  id: ID, status: String, dueDate: String, accommodatedDueDate: String, gradedDate: String, ${gradeModified}
   userLastSeenDate: String, isEverReassigned: Boolean, finalPoints: Float, assessment: CourseClassAssessment,
   user: User, assignmentSubmission: AssignmentSubmission, finalComment: GradeFinalComment,
   rubricScores: [RubricScore], userQuizAssessment: QuizUserCourseClassAssessment, post: Post,
@@ -150,7 +162,7 @@ type PostFlagAcknowledgement { acknowledge: Boolean, acknowledgedTimestamp: Stri
 type PostReadReceipt { readTime: String }
 type AnnouncementForum {
   forumId: String, contextId: String, courseClassId: String, forumType: String, title: String, startDate: String,
-  endDate: String, dueDate: String, countUnreadPosts: Int, lastPost: AnnouncementLastPost, posts: [Post]
+  endDate: String, dueDate: String, ${unreadPosts} lastPost: AnnouncementLastPost, posts: [Post]
 }
 type AnnouncementLastPost { isReplied: Boolean }
 type InboxPanel { courseClassId: String, unansweredCount: Int, forums: [InboxForum] }
@@ -158,13 +170,22 @@ type InboxForum {
   forumId: String, forumType: String, courseClassId: String, contextId: String, startDate: String, endDate: String,
   lastPost: InboxLastPost, posts: [Post]
 }
-type InboxLastPost { isReplied: Boolean, recipient: User, post: Post }
+type InboxLastPost { isReplied: Boolean, recipient: User, post: ${inboxPost} }
+type InboxPost {
+  id: ID, content: String, createdBy: CourseClassUser, expiryDate: String, parentPostId: String, postStatus: String,
+  publishDate: String, resources: [Resource], wordCount: Int
+}
 type InboxPanelCount { courseClassId: String, unansweredCount: Int, inboxForumCount: [InboxForumCount] }
 type InboxForumCount { forumId: String, unreadCount: Int, isUnAnswered: Boolean }
 
 type NotificationGQL { forumTypes: ForumTypesGQL }
-type ForumTypesGQL { ANNOUNCEMENTS: ForumTypeGQL, CQ: ForumTypeGQL, DQ: ForumTypeGQL, IDQ: ForumTypeGQL, INBOX: ForumTypeGQL, GROUP: ForumTypeGQL }
+type ForumTypesGQL {
+  ANNOUNCEMENTS: ${plainType}, CQ: ${plainType}, DQ: ${plainType}, IDQ: ${plainType}, INBOX: ${inboxType}, GROUP: ${groupType}
+}
 type ForumTypeGQL { classes: [ClassesGQL], count: ${count} }
+type ForumTypeCounts { classes: [ClassesGQL] }
+type InboxGQL { classes: [ClassesGQL], count: ${count} }
+type GroupGQL { classes: [ClassesGQL], count: ${count} }
 type ClassesGQL { classId: String, count: ${count}, forums: [ForumsGQL] }
 type ForumsGQL { forumId: String, count: ${count}, posts: [String] }
 type UserAlertPage { nextToken: String, alerts: [UserAlert] }

@@ -1,4 +1,6 @@
 /** Behaviour variants the reference marks "varies", plus fault injection. Tests flip these; resetSwitches() restores. */
+import type { WitnessVariant } from "./witness.js";
+
 export type AuthFailureMode = "http401" | "message401" | "errorCode401" | "malformed";
 export type InjectedFailure = "http500" | "http502" | "http503" | "http429" | "access" | "malformed" | "message401" | "errorCode401";
 export type RestStep = "presign" | "store" | "attach" | "status" | "submit" | "send" | "download";
@@ -14,6 +16,10 @@ export interface Switches {
   countsAsStrings: boolean;
   /** Root field `announcements`: one object, a list, or absent from the schema. */
   announcements: "object" | "list" | "missing";
+  /** Witness-derived deviations from the reference (audit §8.7), any combination; see witness.ts. */
+  witness: WitnessVariant[];
+  /** Only field paths a public witness sent on that root validate (the audit's CONFIRMED set). */
+  minimalSchema: boolean;
   /** Keyed by operationName or root field name; whole request fails this way. */
   failOperations: Record<string, InjectedFailure>;
   /** Class ids or slugs whose class-scoped root fields fail (field error, data null for that field). */
@@ -52,6 +58,8 @@ export function defaultSwitches(latencyMs = 0): Switches {
     notificationsShape: "list",
     countsAsStrings: false,
     announcements: "object",
+    witness: [],
+    minimalSchema: false,
     failOperations: {},
     failClassIds: [],
     failClassMode: "error",

@@ -1,18 +1,28 @@
 /** Record → GraphQL shape. Nested fields are thunks so unselected subtrees cost nothing. */
 import type { AssessmentRec, ClassRec, EnrollmentRec, GradeRec, PostRec, ResourceGroupRec, SubmissionRec, UnitRec } from "../world/types.js";
-import { allAssessments, isRead, resourceView, userView, visiblePosts, type Ctx } from "./context.js";
+import { allAssessments, isRead, permission, resourceView, userView, visiblePosts, type Ctx } from "./context.js";
 
 export function enrollmentView(c: Ctx, e: EnrollmentRec | undefined): Record<string, unknown> | null {
   return e ? { ...e, user: () => userView(c.w.users[e.userId]) } : null;
 }
 
 export function groupView(c: Ctx, g: ResourceGroupRec): Record<string, unknown> {
-  return { ...g, resources: () => g.resources.map((i) => ({ id: i.id, resource: resourceView(c.w.resources[i.resourceId]) })) };
+  return { ...g, resources: () => g.resources.map((i) => ({ id: i.id, contentType: "RESOURCE", resource: resourceView(c.w.resources[i.resourceId]) })) };
 }
 
-/** Halo leaves accommodatedDueDate off assessments when the caller is a student (it is on the grade row). */
-export function assessmentView(_c: Ctx, a: AssessmentRec): Record<string, unknown> {
-  return { ...a, accommodatedDueDate: null };
+/**
+ * Halo leaves accommodatedDueDate off assessments when the caller is a student (it is on the grade row); its
+ * own app @skips the field for students, so one witness variant makes resolving it an access error.
+ */
+export function assessmentView(c: Ctx, a: AssessmentRec): Record<string, unknown> {
+  const denied = c.s.switches.witness.includes("accommodatedPermission");
+  return {
+    ...a,
+    accommodatedDueDate: () => {
+      if (denied) throw permission("CourseClassAssessment", a.id);
+      return null;
+    },
+  };
 }
 
 function unitView(c: Ctx, u: UnitRec): Record<string, unknown> {
