@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { formatDate, when } from "../format/dates.js";
 import { quoted } from "../format/text.js";
-import { classAnnouncementPosts } from "../assistant/announcements.js";
+import { softAnnouncementPosts } from "../assistant/announcements.js";
 import { newAlerts, newAnnouncements, newMessages, parseSince, type NewAlert, type NewAnnouncement, type NewMessage } from "../assistant/feeds.js";
 import { workItems, type WorkItem } from "../assistant/items.js";
 import { coverageNote, fanOut, failureReason, gradesKey, loadGrades, plannerClasses, scopeClasses } from "../assistant/load.js";
@@ -83,7 +83,7 @@ async function whatChanged(args: { since?: string }, ctx: ToolContext): Promise<
   ]);
   const alerts: RawAlert[] = alertsFeed.ok ? alertsFeed.value : [];
   const fan = await fanOut(ctx, classes, async (cls) => {
-    const [gb, posts] = await Promise.all([loadGrades(ctx, cls, 0), baseline ? Promise.resolve([]) : classAnnouncementPosts(ctx, cls, alerts)]);
+    const [gb, posts] = await Promise.all([loadGrades(ctx, cls, 0), baseline ? Promise.resolve([]) : softAnnouncementPosts(ctx, cls, alerts)]);
     return { gb, posts };
   }, (cls) => gradesKey(cls.slugId));
 
