@@ -3,7 +3,7 @@
  * that root; every merely plausible field lives in a small companion document on the same root, fetched in
  * parallel and merged by id. A failed companion costs only its own feature, and the answer says so.
  */
-import { noteDegraded } from "../halo/degraded.js";
+import { noteDegraded, type DegradedNote } from "../halo/degraded.js";
 import { isHaloError } from "../halo/errors.js";
 import { redact } from "../redact.js";
 
@@ -19,14 +19,26 @@ function reason(err: unknown): string {
   return redact(err instanceof Error ? err.message : String(err)).slice(0, 120);
 }
 
+// What each merged value lacks, so an answer built from a cached copy still says so (see renoteDegraded).
+const lacking = new WeakMap<object, DegradedNote[]>();
+
 /** The core's failure is the call's failure; a companion's failure only drops its extras. */
 export async function withCompanions<T>(core: Promise<T>, companions: ReadonlyArray<Companion<T>>): Promise<T> {
   const [base, ...extras] = await Promise.allSettled([core, ...companions.map((c) => c.run())]);
   if (base!.status === "rejected") throw base!.reason;
   let value = base!.value as T;
+  const notes: DegradedNote[] = [];
   extras.forEach((r, i) => {
     if (r.status === "fulfilled") value = (r.value as (core: T) => T)(value);
-    else noteDegraded(companions[i]!.feature, reason(r.reason));
+    else notes.push({ feature: companions[i]!.feature, detail: reason(r.reason) });
   });
+  for (const n of notes) noteDegraded(n.feature, n.detail);
+  if (notes.length && typeof value === "object" && value !== null) lacking.set(value, notes);
   return value;
+}
+
+/** Repeats the notes of a value read earlier (a cache hit answers another tool call). */
+export function renoteDegraded(value: unknown): void {
+  if (typeof value !== "object" || value === null) return;
+  for (const n of lacking.get(value) ?? []) noteDegraded(n.feature, n.detail);
 }

@@ -1,7 +1,10 @@
 /**
  * Short-lived cache with request coalescing: concurrent askers of one key share one Halo call, and a
- * failure is never cached. Bounded so a long-running server cannot grow without limit.
+ * failure is never cached. Bounded so a long-running server cannot grow without limit. A hit repeats what the
+ * value lacks (a failed companion document), so every answer built from it says so.
  */
+import { renoteDegraded } from "../queries/companion.js";
+
 interface Entry {
   at: number;
   value: Promise<unknown>;
@@ -18,7 +21,12 @@ export class Cache {
   get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
     const now = this.clock();
     const hit = this.entries.get(key);
-    if (hit && (!hit.settled || now - hit.at < ttlMs)) return hit.value as Promise<T>;
+    if (hit && (!hit.settled || now - hit.at < ttlMs)) {
+      return (hit.value as Promise<T>).then((v) => {
+        renoteDegraded(v);
+        return v;
+      });
+    }
     const entry: Entry = { at: now, settled: false, value: Promise.resolve() };
     entry.value = load().then(
       (v) => {
