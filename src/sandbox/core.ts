@@ -1,10 +1,12 @@
 /** One entry point for both adapters: (state, service, Request) → Response. */
 import { gateway } from "./gateway.js";
+import { idp } from "./idp.js";
 import { orchestration } from "./orchestration.js";
 import { nowMs, type CallRecord, type Service, type State } from "./state.js";
 import { store } from "./store.js";
 import type { SandboxUrls } from "./urls.js";
 import { sleep } from "./util.js";
+import { signin } from "./signin.js";
 import { web } from "./web.js";
 
 export async function handle(s: State, service: Service, req: Request, urls: SandboxUrls): Promise<Response> {
@@ -19,7 +21,7 @@ export async function handle(s: State, service: Service, req: Request, urls: San
   let res: Response;
   switch (service) {
     case "web":
-      res = await web(s, req, urls);
+      res = (await signin(s, req, urls)) ?? (await web(s, req, urls));
       break;
     case "gateway":
       res = await gateway(s, req, rec);
@@ -29,6 +31,9 @@ export async function handle(s: State, service: Service, req: Request, urls: San
       break;
     case "store":
       res = await store(s, req);
+      break;
+    case "idp":
+      res = await idp(s, req, urls);
       break;
   }
   rec.status = res.status;

@@ -9,6 +9,7 @@ import { createState, issueGrant, nowMs, type SandboxStats } from "./state.js";
 import { defaultSwitches, type Switches } from "./switches.js";
 import { MSW_URLS, type SandboxUrls } from "./urls.js";
 import { COOKIE, createSession, newCsrf, sessionCookies } from "./web.js";
+import { passwordSignIns, SSO_PASSWORD } from "./idp.js";
 import type { SeedIds } from "./world/ids.js";
 import { seedIds, seedWorld } from "./world/seed.js";
 import type { World } from "./world/types.js";
@@ -36,6 +37,8 @@ export interface Sandbox {
   resetSwitches(): void;
   /** A logged-in browser Cookie header (open_id session) and a valid raw token pair for the seeded student. */
   credentials: { cookieHeader: string; authToken: string; contextToken: string; userId: string };
+  /** The student's sign-in at the simulated identity provider (Halo's `/` redirects there without a session). */
+  sso: { email: string; password: string; passwordSignIns(): number };
   stats: SandboxStats;
   resetStats(): void;
   handlers(urls?: SandboxUrls): RequestHandler[];
@@ -75,6 +78,7 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
       s.rngSeed = Number.NaN; // restart the 429/5xx sequence
     },
     credentials: { cookieHeader, authToken: issued.authToken, contextToken: issued.contextToken, userId: world.studentId },
+    sso: { email: world.users[world.studentId]?.email ?? "", password: SSO_PASSWORD, passwordSignIns: () => passwordSignIns(s) },
     stats: s.stats,
     resetStats() {
       s.stats.calls.length = 0;

@@ -5,6 +5,6 @@ import { origin, type SandboxUrls } from "./urls.js";
 
 /** msw handlers, one catch-all per service origin. */
 export function mswHandlers(s: State, urls: SandboxUrls): RequestHandler[] {
-  const services: [Service, string][] = [["web", urls.web], ["gateway", urls.gateway], ["orchestration", urls.orchestration], ["store", urls.store]];
+  const services: [Service, string][] = [["web", urls.web], ["gateway", urls.gateway], ["orchestration", urls.orchestration], ["store", urls.store], ["idp", urls.idp]];
   return services.map(([service, base]) => http.all(`${origin(base)}/*`, ({ request }) => handle(s, service, request, urls)));
 }

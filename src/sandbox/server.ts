@@ -63,12 +63,17 @@ function listenOne(s: State, service: Service, host: string, urls: () => Sandbox
   });
 }
 
+/** Another host name for the same loopback address, so the identity provider's cookies stay apart from Halo's. */
+const otherName = (host: string) => (host === "127.0.0.1" ? "localhost" : host === "localhost" ? "127.0.0.1" : host);
+
 export async function listenAll(s: State, host = "127.0.0.1"): Promise<RunningSandbox> {
-  let urls: SandboxUrls = { web: "", gateway: "", orchestration: "", store: "" };
+  let urls: SandboxUrls = { web: "", gateway: "", orchestration: "", store: "", idp: "" };
   const get = () => urls;
-  const [w, g, o, st] = await Promise.all((["web", "gateway", "orchestration", "store"] as const).map((svc) => listenOne(s, svc, host, get)));
-  urls = { web: w!.base, gateway: `${g!.base}/`, orchestration: o!.base, store: st!.base };
-  const servers = [w, g, o, st].map((x) => x!.server);
+  const [w, g, o, st, id] = await Promise.all((["web", "gateway", "orchestration", "store", "idp"] as const).map((svc) => listenOne(s, svc, host, get)));
+  const idpUrl = new URL(id!.base);
+  idpUrl.hostname = otherName(idpUrl.hostname);
+  urls = { web: w!.base, gateway: `${g!.base}/`, orchestration: o!.base, store: st!.base, idp: idpUrl.origin };
+  const servers = [w, g, o, st, id].map((x) => x!.server);
   return {
     urls,
     close: () => Promise.all(servers.map((sv) => new Promise<void>((r) => { sv.closeAllConnections(); sv.close(() => r()); }))).then(() => undefined),

@@ -5,7 +5,7 @@ import { TokenStore, type Grant } from "./tokens.js";
 import { prng } from "./util.js";
 import type { World } from "./world/types.js";
 
-export type Service = "web" | "gateway" | "orchestration" | "store";
+export type Service = "web" | "gateway" | "orchestration" | "store" | "idp";
 
 export interface CallRecord {
   service: Service;

@@ -19,7 +19,7 @@ export const COOKIE = {
 
 const SESSION_DAYS = 30;
 
-function setCookie(name: string, value: string, opts: { expires?: Date; maxAge0?: boolean; httpOnly?: boolean } = {}): string {
+export function setCookie(name: string, value: string, opts: { expires?: Date; maxAge0?: boolean; httpOnly?: boolean } = {}): string {
   const parts = [`${name}=${value}`, "Path=/"];
   if (opts.maxAge0) parts.push("Expires=Thu, 01 Jan 1970 00:00:00 GMT", "Max-Age=0");
   else if (opts.expires) parts.push(`Expires=${opts.expires.toUTCString()}`);
@@ -34,7 +34,7 @@ export function newCsrf(s: State): { token: string; cookieValue: string } {
 }
 
 /** The csrf token inside a valid cookie (hash checked), else null. */
-function csrfFromCookie(s: State, cookies: Map<string, string>): string | null {
+export function csrfFromCookie(s: State, cookies: Map<string, string>): string | null {
   const raw = cookies.get(COOKIE.csrf);
   if (!raw) return null;
   const [token, hash] = decodeURIComponent(raw).split("|");
@@ -68,7 +68,7 @@ export function sessionCookies(s: State, rec: SessionRec, hadChunks: boolean): s
   return [setCookie(`${COOKIE.session}.0`, value.slice(0, half), { expires }), setCookie(`${COOKIE.session}.1`, value.slice(half), { expires }), setCookie(COOKIE.session, "", { maxAge0: true })];
 }
 
-function liveSession(s: State, cookies: Map<string, string>): SessionRec | null {
+export function liveSession(s: State, cookies: Map<string, string>): SessionRec | null {
   const v = sessionCookieValue(cookies);
   const id = v ? s.sessionCookies.get(v) : undefined;
   const rec = id === undefined ? undefined : s.sessions.get(id);

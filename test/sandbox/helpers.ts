@@ -44,3 +44,28 @@ export const orch = (path: string): string => `${MSW_URLS.orchestration}/api/v1/
 export function bearer(sb: Sandbox, extra: Record<string, string> = {}): Record<string, string> {
   return { authorization: `Bearer ${sb.credentials.authToken}`, contexttoken: `Bearer ${sb.credentials.contextToken}`, ...extra };
 }
+
+/** Minimal cookie jar: name → value, applying Set-Cookie (Max-Age=0 deletes). */
+export class Jar {
+  readonly map = new Map<string, string>();
+  constructor(header = "") {
+    for (const part of header.split(";")) {
+      const i = part.indexOf("=");
+      if (i > 0) this.map.set(part.slice(0, i).trim(), part.slice(i + 1).trim());
+    }
+  }
+  apply(res: Response): string[] {
+    const lines = res.headers.getSetCookie();
+    for (const line of lines) {
+      const [nv] = line.split(";");
+      const i = nv?.indexOf("=") ?? -1;
+      if (!nv || i < 0) continue;
+      if (/Max-Age=0/i.test(line)) this.map.delete(nv.slice(0, i));
+      else this.map.set(nv.slice(0, i), nv.slice(i + 1));
+    }
+    return lines;
+  }
+  header(): string {
+    return [...this.map].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+}

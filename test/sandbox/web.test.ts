@@ -1,33 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { COOKIE, MSW_URLS, type Sandbox } from "../../src/sandbox/index.js";
-import { gql, useMswSandbox } from "./helpers.js";
+import { gql, Jar, useMswSandbox } from "./helpers.js";
 
 const { sb } = useMswSandbox();
-
-/** Minimal cookie jar: name → value, applying Set-Cookie (Max-Age=0 deletes). */
-class Jar {
-  readonly map = new Map<string, string>();
-  constructor(header = "") {
-    for (const part of header.split(";")) {
-      const i = part.indexOf("=");
-      if (i > 0) this.map.set(part.slice(0, i).trim(), part.slice(i + 1).trim());
-    }
-  }
-  apply(res: Response): string[] {
-    const lines = res.headers.getSetCookie();
-    for (const line of lines) {
-      const [nv] = line.split(";");
-      const i = nv?.indexOf("=") ?? -1;
-      if (!nv || i < 0) continue;
-      if (/Max-Age=0/i.test(line)) this.map.delete(nv.slice(0, i));
-      else this.map.set(nv.slice(0, i), nv.slice(i + 1));
-    }
-    return lines;
-  }
-  header(): string {
-    return [...this.map].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-}
 
 async function session(jar: Jar): Promise<Record<string, unknown>> {
   const res = await fetch(`${MSW_URLS.web}/api/auth/session`, { headers: { cookie: jar.header() } });
