@@ -18,6 +18,17 @@ const io: CliIo = {
   stdin: process.stdin,
   interactive: Boolean(process.stderr.isTTY),
   launch: [process.execPath, fileURLToPath(import.meta.url)],
+  onInterrupt(fn) {
+    let seen = false;
+    const handler = () => {
+      if (seen) process.exit(130); // second signal: the operator insists
+      seen = true;
+      fn();
+    };
+    const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+    for (const s of signals) process.on(s, handler);
+    return () => signals.forEach((s) => process.off(s, handler));
+  },
 };
 
 async function main(): Promise<void> {

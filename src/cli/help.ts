@@ -4,6 +4,7 @@ export const HELP = `halo-lms-mcp ${VERSION} — MCP server for a Grand Canyon U
 
 Usage:
   halo-lms-mcp [options]            run the MCP server (stdio by default)
+  halo-lms-mcp login [options]      sign in to Halo in your browser and save the login (the easy way)
   halo-lms-mcp init [options]       save your Halo login to the config file and print client setup
   halo-lms-mcp doctor [options]     check config, login, connectivity and permissions
   halo-lms-mcp --sandbox            run on stdio against a built-in simulated Halo (no account needed)
@@ -16,6 +17,11 @@ Server options:
   --config <file>          HALO_CONFIG     config file (default ./config.json)
   --read-only              HALO_READ_ONLY  only read tools; nothing can be sent or submitted
   --log-level <level>      LOG_LEVEL       debug|info|warn|error (logs go to stderr)
+
+login options (opens your installed Chrome, Edge or Chromium; never downloads a browser):
+  --browser <path>         HALO_BROWSER    the browser to open (default: Chrome, Edge or Chromium, found)
+  --timeout <seconds>      how long to wait for you to sign in (default 300)
+  --fresh                  start from an empty browser profile (the profile sits beside the config file)
 
 init options (prefer stdin or environment for secrets: command-line flags are visible in \`ps\`):
   --stdin                  read the Cookie header (or "authToken contextToken") from standard input

@@ -2,18 +2,13 @@
  * `halo-lms-mcp init`: take the student's Halo login, prove it works, save it (mode 600) and print
  * ready-to-paste client configuration.
  */
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { registerCookieSecrets } from "../config/resolve.js";
-import { createConfigStore } from "../config/store.js";
 import type { AppConfig } from "../config/types.js";
-import { createHalo, isHaloError } from "../halo/index.js";
-import { fetchUser } from "../queries/assessment.js";
-import { fetchAlertCounts } from "../queries/inbox.js";
 import { registerSecret } from "../redact.js";
 import { generateToken } from "../transport/security.js";
 import type { CliIo } from "./io.js";
+import { openStore, saveLogin, validateLogin } from "./credentials.js";
 import { parseSecretText, readAll, readHidden, type Credentials } from "./secrets.js";
 import { clientSnippets } from "./snippets.js";
 
@@ -47,32 +42,6 @@ async function gather(flags: InitFlags, io: CliIo, config: AppConfig): Promise<C
   return { authToken: authToken.trim(), contextToken: contextToken.trim() };
 }
 
-/** Signs in with the candidate login in a throw-away config dir and makes one cheap gateway call. */
-export async function validateLogin(config: AppConfig, creds: Credentials): Promise<{ ok: true; who: string; expires?: string } | { ok: false; why: string }> {
-  const dir = await mkdtemp(path.join(tmpdir(), "halo-init-"));
-  const candidate: AppConfig = { ...config, configPath: path.join(dir, "config.json"), halo: { ...config.halo, cookie: creds.cookie, authToken: creds.authToken, contextToken: creds.contextToken } };
-  const halo = createHalo({ config: candidate });
-  try {
-    const status = await halo.session.status();
-    if (status.state === "expired" || status.state === "none") return { ok: false, why: status.message ?? "Halo did not accept this login." };
-    const info = await halo.api.session();
-    let who = info.username ?? "";
-    if (info.userId) {
-      const user = await fetchUser(halo.api, info.userId);
-      who = [user?.preferredFirstName || user?.firstName, user?.lastName].filter(Boolean).join(" ") || user?.username || info.userId;
-    } else {
-      await fetchAlertCounts(halo.api);
-      who = "(raw tokens; name not available)";
-    }
-    return { ok: true, who, expires: status.expires ?? info.expires };
-  } catch (e) {
-    return { ok: false, why: isHaloError(e) ? e.message : "Halo could not be reached to check the login." };
-  } finally {
-    halo.close();
-    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
-  }
-}
-
 export async function runInit(config: AppConfig, flags: InitFlags, io: CliIo): Promise<number> {
   if (flags.cookie || flags.authToken || flags.contextToken) {
     io.err("Note: secrets given as command-line flags are visible to other users in `ps` and may land in shell history; prefer --stdin or HALO_COOKIE.");
@@ -102,27 +71,15 @@ export async function runInit(config: AppConfig, flags: InitFlags, io: CliIo): P
     io.err(`Signed in as ${v.who}${v.expires ? `; this browser session lasts until ${v.expires}` : ""}.`);
   }
 
-  // A fresh ~/.config/halo-lms-mcp/ is private from the start (0700), like the file inside it.
-  await mkdir(path.dirname(config.configPath), { recursive: true, mode: 0o700 });
-  const store = createConfigStore(config.configPath);
-  let existing: Record<string, unknown>;
-  try {
-    existing = await store.read();
-  } catch (e) {
-    io.err(`${e instanceof Error ? e.message : String(e)}\nFix or move that file, then run init again. Nothing was saved.`);
+  const store = await openStore(config.configPath);
+  if (!store.ok) {
+    io.err(`${store.why}\nFix or move that file, then run init again. Nothing was saved.`);
     return 1;
   }
+  const existing = store.file;
   const mcpAuthToken = typeof existing.mcpAuthToken === "string" && existing.mcpAuthToken ? existing.mcpAuthToken : (config.http.authToken ?? generateToken());
   registerSecret(mcpAuthToken);
-  // A new login replaces the old one wholesale: stale rotated session state must not win over it.
-  await store.update({
-    cookie: creds.cookie,
-    authToken: creds.cookie ? undefined : creds.authToken,
-    contextToken: creds.cookie ? undefined : creds.contextToken,
-    session: undefined,
-    mcpAuthToken,
-  });
-  await store.flush();
+  await saveLogin(store.store, creds, { mcpAuthToken });
   io.err(`Saved to ${config.configPath} (readable only by you).\n`);
   const shownHost = ["0.0.0.0", "::"].includes(config.http.host) ? "127.0.0.1" : config.http.host;
   io.out(clientSnippets({ configPath: config.configPath, httpUrl: `http://${shownHost}:${config.http.port}/mcp`, httpToken: mcpAuthToken, launch: io.launch }) + "\n");

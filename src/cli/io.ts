@@ -16,4 +16,9 @@ export interface CliIo {
    * use it instead of `npx halo-lms-mcp`, which would fetch whatever package holds that name on the registry.
    */
   launch?: readonly string[];
+  /**
+   * Calls `fn` on Ctrl-C (SIGINT), SIGTERM or SIGHUP until the returned function is called, so a command can
+   * clean up (close the browser, save nothing) instead of dying mid-way. A second signal ends the process.
+   */
+  onInterrupt?: (fn: () => void) => () => void;
 }

@@ -11,24 +11,27 @@ import { VERSION } from "../version.js";
 import { HELP } from "./help.js";
 import type { InitFlags } from "./init.js";
 import type { CliIo } from "./io.js";
+import type { LoginFlags } from "./login.js";
 import type { Running } from "./serve.js";
 
 export interface ParsedCli {
-  command: "serve" | "init" | "doctor" | "help" | "version";
+  command: "serve" | "init" | "login" | "doctor" | "help" | "version";
   sandbox: boolean;
   init: InitFlags;
+  login: LoginFlags;
   error?: string;
 }
 
+const DEFAULT_LOGIN_TIMEOUT_SEC = 300;
 const INIT_VALUED: Record<string, "cookie" | "authToken" | "contextToken"> = { "--cookie": "cookie", "--auth-token": "authToken", "--context-token": "contextToken" };
 
 /** `rest` = what the config flag parser did not take. */
 export function parseCli(rest: readonly string[]): ParsedCli {
-  const out: ParsedCli = { command: "serve", sandbox: false, init: { stdin: false, validate: true } };
+  const out: ParsedCli = { command: "serve", sandbox: false, init: { stdin: false, validate: true }, login: { fresh: false, timeoutSec: DEFAULT_LOGIN_TIMEOUT_SEC } };
   const args = [...rest];
   if (args[0] && !args[0].startsWith("-")) {
     const sub = args.shift() as string;
-    if (sub === "init" || sub === "doctor" || sub === "serve") out.command = sub;
+    if (sub === "init" || sub === "login" || sub === "doctor" || sub === "serve") out.command = sub;
     else if (sub === "help") out.command = "help";
     else return { ...out, error: `unknown command "${sub}"` };
   }
@@ -39,7 +42,12 @@ export function parseCli(rest: readonly string[]): ParsedCli {
     if (name === "--help" || name === "-h") return { ...out, command: "help" };
     if (name === "--version" || name === "-v" || name === "-V") return { ...out, command: "version" };
     if (name === "--sandbox" && out.command === "serve") out.sandbox = true;
-    else if (out.command === "init" && name === "--stdin") out.init.stdin = true;
+    else if (out.command === "login" && name === "--fresh") out.login.fresh = true;
+    else if (out.command === "login" && name === "--timeout") {
+      const value = eq > 0 ? a.slice(eq + 1) : args[++i];
+      if (!value || !/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 86_400) return { ...out, error: "--timeout: expected a number of seconds (1-86400)" };
+      out.login.timeoutSec = Number(value);
+    } else if (out.command === "init" && name === "--stdin") out.init.stdin = true;
     else if (out.command === "init" && name === "--no-validate") out.init.validate = false;
     else if (out.command === "init" && name in INIT_VALUED) {
       const value = eq > 0 ? a.slice(eq + 1) : args[++i];
@@ -100,6 +108,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
   if (cli.command === "doctor") return { exitCode: await (await import("./doctor.js")).runDoctor(config, warnings, io) };
   for (const w of warnings) log.warn(w);
   if (cli.command === "init") return { exitCode: await (await import("./init.js")).runInit(config, cli.init, io) };
+  if (cli.command === "login") return { exitCode: await (await import("./login.js")).runLogin(config, cli.login, io) };
   const { serve } = await import("./serve.js");
   return { running: await serve(config, io, { onClose: sandboxClose }) };
 }

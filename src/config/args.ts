@@ -10,6 +10,7 @@ export interface ConfigFlags {
   port?: string;
   readOnly?: string; // kept as text so the same parser validates env, file and flag values
   logLevel?: string;
+  browser?: string;
 }
 
 const valued: Record<string, keyof ConfigFlags> = {
@@ -18,6 +19,7 @@ const valued: Record<string, keyof ConfigFlags> = {
   "--host": "host",
   "--port": "port",
   "--log-level": "logLevel",
+  "--browser": "browser",
 };
 
 export interface ParsedArgs {

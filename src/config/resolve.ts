@@ -52,6 +52,8 @@ const fields = {
   allowedOrigins: { file: "mcpAllowedOrigins", env: "MCP_ALLOWED_ORIGINS", parser: v.list(",", "a comma-separated list of origins") },
   allowedHosts: { file: "mcpAllowedHosts", env: "MCP_ALLOWED_HOSTS", parser: v.list(",", "a comma-separated list of host names") },
   logLevel: { file: "logLevel", env: "LOG_LEVEL", flag: "logLevel", parser: v.oneOf(["debug", "info", "warn", "error"] as const) },
+  // A path or a command name on PATH; `login` resolves it (a bare name must not become a path under cwd).
+  browser: { file: "browser", env: "HALO_BROWSER", flag: "browser", parser: v.text },
 } satisfies Record<string, Field<unknown>>;
 
 type Fields = typeof fields;
@@ -133,6 +135,7 @@ export function resolveConfig(input: ResolveInput): { config: AppConfig; warning
       allowedHosts: values.allowedHosts ?? [],
     },
     logLevel: values.logLevel ?? "info",
+    browser: values.browser,
   };
   if (Boolean(config.halo.authToken) !== Boolean(config.halo.contextToken)) {
     warnings.push("only one of authToken/contextToken is set; both are needed to use raw tokens");

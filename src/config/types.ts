@@ -29,4 +29,6 @@ export interface AppConfig {
     readonly allowedHosts: readonly string[];
   };
   readonly logLevel: "debug" | "info" | "warn" | "error";
+  /** The browser `login` opens (path or command name); undefined = look for Chrome, Edge or Chromium. */
+  readonly browser?: string;
 }

@@ -1,0 +1,63 @@
+/**
+ * What init and login share once they hold a candidate login: proving it works against Halo, and saving it
+ * into the config file through the config store (atomic, mode 0600, other keys kept).
+ */
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createConfigStore, type ConfigStore } from "../config/store.js";
+import type { AppConfig } from "../config/types.js";
+import { createHalo, isHaloError } from "../halo/index.js";
+import { fetchUser } from "../queries/assessment.js";
+import { fetchAlertCounts } from "../queries/inbox.js";
+import type { Credentials } from "./secrets.js";
+
+/** Signs in with the candidate login in a throw-away config dir and makes one cheap gateway call. */
+export async function validateLogin(config: AppConfig, creds: Credentials): Promise<{ ok: true; who: string; expires?: string } | { ok: false; why: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), "halo-init-"));
+  const candidate: AppConfig = { ...config, configPath: path.join(dir, "config.json"), halo: { ...config.halo, cookie: creds.cookie, authToken: creds.authToken, contextToken: creds.contextToken } };
+  const halo = createHalo({ config: candidate });
+  try {
+    const status = await halo.session.status();
+    if (status.state === "expired" || status.state === "none") return { ok: false, why: status.message ?? "Halo did not accept this login." };
+    const info = await halo.api.session();
+    let who = info.username ?? "";
+    if (info.userId) {
+      const user = await fetchUser(halo.api, info.userId);
+      who = [user?.preferredFirstName || user?.firstName, user?.lastName].filter(Boolean).join(" ") || user?.username || info.userId;
+    } else {
+      await fetchAlertCounts(halo.api);
+      who = "(raw tokens; name not available)";
+    }
+    return { ok: true, who, expires: status.expires ?? info.expires };
+  } catch (e) {
+    return { ok: false, why: isHaloError(e) ? e.message : "Halo could not be reached to check the login." };
+  } finally {
+    halo.close();
+    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/** The store for the config file, after checking the file parses (a broken file is never overwritten). */
+export async function openStore(configPath: string): Promise<{ ok: true; store: ConfigStore; file: Record<string, unknown> } | { ok: false; why: string }> {
+  // A fresh ~/.config/halo-lms-mcp/ is private from the start (0700), like the file inside it.
+  await mkdir(path.dirname(configPath), { recursive: true, mode: 0o700 });
+  const store = createConfigStore(configPath);
+  try {
+    return { ok: true, store, file: await store.read() };
+  } catch (e) {
+    return { ok: false, why: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** A new login replaces the old one wholesale: stale rotated session state must not win over it. */
+export async function saveLogin(store: ConfigStore, creds: Credentials, extra: Record<string, unknown> = {}): Promise<void> {
+  await store.update({
+    cookie: creds.cookie,
+    authToken: creds.cookie ? undefined : creds.authToken,
+    contextToken: creds.cookie ? undefined : creds.contextToken,
+    session: undefined,
+    ...extra,
+  });
+  await store.flush();
+}
