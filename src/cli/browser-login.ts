@@ -10,7 +10,7 @@ import path from "node:path";
 import type { BrowserContext } from "playwright-core";
 import type { AppConfig } from "../config/types.js";
 import { usableSession } from "../halo/web.js";
-import { findBrowser } from "./find-browser.js";
+import { findBrowser, type Found } from "./find-browser.js";
 import type { CliIo } from "./io.js";
 
 export interface BrowserLoginOptions {
@@ -79,8 +79,13 @@ async function sessionUser(context: BrowserContext, baseUrl: string): Promise<st
   return usableSession(body)?.userId;
 }
 
+/** The browser `login` would open: the `browser` setting, or Chrome, Edge or Chromium where they install. */
+export function systemBrowser(config: Pick<AppConfig, "browser">, io: Pick<CliIo, "env" | "cwd">): Found {
+  return findBrowser(config.browser, { platform: process.platform, env: io.env, cwd: io.cwd, exists: runnable });
+}
+
 export async function signInWithBrowser(config: AppConfig, opts: BrowserLoginOptions, io: CliIo): Promise<BrowserLogin> {
-  const found = findBrowser(config.browser, { platform: process.platform, env: io.env, cwd: io.cwd, exists: runnable });
+  const found = systemBrowser(config, io);
   if (!found.ok) return { ok: false, reason: "no-browser", message: found.why };
   const dir = profileDir(config);
   await prepareProfile(dir, opts.fresh);

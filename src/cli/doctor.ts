@@ -42,7 +42,7 @@ export async function fileChecks(config: AppConfig): Promise<Check[]> {
     else out.push({ level: "ok", what: `config file ${p}${process.platform !== "win32" ? ` (mode ${mode.toString(8)})` : ""}` });
   } catch {
     const fromEnv = Boolean(config.halo.cookie || config.halo.authToken);
-    out.push({ level: fromEnv ? "warn" : "fail", what: `no config file at ${p}`, fix: fromEnv ? "fine when the login comes from the environment; run `halo-lms-mcp init` to save it" : "run `halo-lms-mcp init` (or pass --config / HALO_CONFIG pointing at your file)" });
+    out.push({ level: fromEnv ? "warn" : "fail", what: `no config file at ${p}`, fix: fromEnv ? "fine when the login comes from the environment; run `halo-lms-mcp login` to save one" : "run `halo-lms-mcp login` (or pass --config / HALO_CONFIG pointing at your file)" });
   }
   try {
     await access(config.downloadsDir, constants.W_OK);
@@ -87,7 +87,7 @@ export async function haloChecks(config: AppConfig, now = Date.now()): Promise<C
     out.push(err ? { level: "fail", what: `cannot reach Halo ${name} at ${url} (${err})`, fix: "check your internet connection, VPN or proxy; inside Docker, the container's DNS" } : { level: "ok", what: `Halo ${name} reachable (${new URL(url).host})` });
   }
   if (!config.halo.cookie && !(config.halo.authToken && config.halo.contextToken)) {
-    out.push({ level: "fail", what: "no Halo login configured", fix: "run `halo-lms-mcp init` (or set HALO_COOKIE)" });
+    out.push({ level: "fail", what: "no Halo login configured", fix: "run `halo-lms-mcp login` to sign in with your browser (without a browser: `halo-lms-mcp init` to paste the Cookie header)" });
     return out;
   }
   if (offline) return out;
@@ -99,13 +99,13 @@ export async function haloChecks(config: AppConfig, now = Date.now()): Promise<C
       const end = s.expires ? Date.parse(s.expires) : NaN;
       if (Number.isFinite(end)) {
         const days = Math.floor((end - now) / DAY);
-        if (end - now < 3 * DAY) out.push({ level: "warn", what: `the Halo browser session ends ${s.expires} (${days <= 0 ? "today" : `in ${days} day(s)`})`, fix: "log in to Halo in the browser again soon and re-run `halo-lms-mcp init`" });
+        if (end - now < 3 * DAY) out.push({ level: "warn", what: `the Halo browser session ends ${s.expires} (${days <= 0 ? "today" : `in ${days} day(s)`})`, fix: "run `halo-lms-mcp login` again soon" });
         else out.push({ level: "ok", what: `session valid until ${s.expires} (${days} days)` });
       }
     } else if (s.state === "unknown") {
       out.push({ level: "warn", what: `login could not be fully verified: ${s.message ?? "unknown"}` });
     } else {
-      out.push({ level: "fail", what: `Halo login ${s.state === "expired" ? "has expired" : "is missing"}`, fix: s.message ?? "run `halo-lms-mcp init` again" });
+      out.push({ level: "fail", what: `Halo login ${s.state === "expired" ? "has expired" : "is missing"}`, fix: s.message ?? "run `halo-lms-mcp login`" });
     }
     await halo.flush().catch(() => undefined);
   } finally {

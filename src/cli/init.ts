@@ -9,7 +9,8 @@ import { registerSecret } from "../redact.js";
 import { generateToken } from "../transport/security.js";
 import type { CliIo } from "./io.js";
 import { openStore, saveLogin, validateLogin } from "./credentials.js";
-import { parseSecretText, readAll, readHidden, type Credentials } from "./secrets.js";
+import { signInWithBrowser, systemBrowser } from "./browser-login.js";
+import { askLine, parseSecretText, readAll, readHidden, type Credentials } from "./secrets.js";
 import { clientSnippets } from "./snippets.js";
 
 export interface InitFlags {
@@ -27,6 +28,22 @@ const HOW_TO = (base: string) => `Where to find your Halo login (details: README
      right-click it → Copy value. That whole line is your Cookie header.
   It is your login: anyone who has it can act as you in Halo. Never share or commit it.`;
 
+/** The easy way first: `login`'s browser sign-in, when a browser is here. Undefined = paste instead. */
+async function offerBrowser(config: AppConfig, io: CliIo): Promise<Credentials | undefined> {
+  const found = systemBrowser(config, io);
+  if (!found.ok) {
+    io.err(`(Signing in with a browser, as \`halo-lms-mcp login\` does, is not possible here: ${found.why}. Paste the Cookie header instead.)\n`);
+    return undefined;
+  }
+  const answer = await askLine(io, `Sign in with your browser (${path.basename(found.path)})? Halo opens, you log in as usual, and nothing needs copying. [Y/n]`);
+  if (/^\s*n/i.test(answer)) return undefined;
+  const got = await signInWithBrowser(config, { fresh: false, timeoutSec: 300 }, io);
+  if (got.ok) return { cookie: got.cookie };
+  if (got.reason === "interrupted") throw new Error("cancelled");
+  io.err(`${got.reason === "no-browser" ? `The browser could not be used: ${got.message}.` : got.message} You can paste the Cookie header instead.\n`);
+  return undefined;
+}
+
 async function gather(flags: InitFlags, io: CliIo, config: AppConfig): Promise<Credentials | undefined> {
   if (flags.stdin) return parseSecretText(await readAll(io.stdin));
   if (flags.cookie) return { cookie: flags.cookie };
@@ -34,6 +51,8 @@ async function gather(flags: InitFlags, io: CliIo, config: AppConfig): Promise<C
   if (io.env.HALO_COOKIE?.trim()) return { cookie: io.env.HALO_COOKIE.trim() };
   if (io.env.HALO_AUTH_TOKEN?.trim() && io.env.HALO_CONTEXT_TOKEN?.trim()) return { authToken: io.env.HALO_AUTH_TOKEN.trim(), contextToken: io.env.HALO_CONTEXT_TOKEN.trim() };
   if (!io.stdin.isTTY) return parseSecretText(await readAll(io.stdin));
+  const viaBrowser = await offerBrowser(config, io);
+  if (viaBrowser) return viaBrowser;
   io.err(HOW_TO(config.halo.baseUrl));
   const cookie = await readHidden(io, "\nPaste the Cookie header (input hidden), or just press Enter to enter the two tokens instead:");
   if (cookie.trim()) return parseSecretText(cookie);

@@ -41,6 +41,28 @@ export async function readAll(stream: CliIo["stdin"]): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** Reads one short answer (echoed as typed): a yes/no question, never a secret. */
+export function askLine(io: CliIo, prompt: string): Promise<string> {
+  const stdin = io.stdin;
+  io.err(prompt);
+  return new Promise((resolve) => {
+    let buf = "";
+    const finish = () => {
+      stdin.off("data", onData);
+      stdin.off("end", finish);
+      stdin.pause();
+      resolve(buf.split(/\r?\n|\r/)[0] ?? "");
+    };
+    const onData = (d: Buffer | string) => {
+      buf += d.toString();
+      if (/[\r\n]/.test(buf)) finish();
+    };
+    stdin.on("data", onData);
+    stdin.once("end", finish);
+    stdin.resume();
+  });
+}
+
 /**
  * Reads one line from a terminal in raw mode: nothing is echoed (shoulder-surfing, scrollback), and a
  * long Cookie header is not cut at the terminal's 4 KiB line limit as it would be in canonical mode.

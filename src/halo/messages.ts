@@ -3,7 +3,8 @@ import { HaloError, isHaloError } from "./errors.js";
 import type { SessionInfo, SessionStatus } from "./types.js";
 
 const howTo = (baseUrl: string) =>
-  `Log in to ${baseUrl} in a browser, then either copy that tab's Cookie header into the config file's "cookie" key ` +
+  "Run `halo-lms-mcp login` in a terminal to sign in again with your browser; it saves the new login, and a running server picks it up on its next call. " +
+  `No browser on that machine? Log in to ${baseUrl} in a browser, then either copy that tab's Cookie header into the config file's "cookie" key ` +
   "(or HALO_COOKIE) or run `halo-lms-mcp init`, and then call reload_tokens (or restart the server).";
 
 export const sessionExpired = (baseUrl: string) =>

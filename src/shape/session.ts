@@ -20,7 +20,7 @@ const SOURCE: Record<SessionStatus["source"], string> = {
 
 /** The fix when nothing (or nothing usable) is configured; the client's own message, when present, already says it. */
 const fix = (baseUrl: string) =>
-  `Log in to ${baseUrl} in your browser, copy the Cookie header of a request to it (or the two LMS tokens) into the config file, then run reload_tokens.`;
+  `Run \`halo-lms-mcp login\` in a terminal to sign in with your browser (or log in to ${baseUrl} and paste the Cookie header with \`halo-lms-mcp init\`), then run reload_tokens.`;
 
 export function renderSession(action: string, s: SessionStatus, c: Clock, baseUrl = "https://halo.gcu.edu"): string {
   const over = s.state === "expired" || s.state === "none";
@@ -30,7 +30,7 @@ export function renderSession(action: string, s: SessionStatus, c: Clock, baseUr
   lines.push(`Credential source: ${SOURCE[s.source]}${s.authMethod ? ` (${s.authMethod === "open_id" ? "SSO session" : s.authMethod === "local_auth" ? "session made from raw tokens" : s.authMethod})` : ""}.`);
   if (over) return lines.join("\n"); // the old session's user, end date and refresh state no longer apply
   if (s.userId) lines.push(`Signed-in user id: ${s.userId} (user shows the profile)`);
-  if (s.expires) lines.push(`Login session ends: ${whenAt(s.expires, c)} — after that, log in again in the browser.`);
+  if (s.expires) lines.push(`Login session ends: ${whenAt(s.expires, c)} — after that, run \`halo-lms-mcp login\` again.`);
   lines.push(s.canRefresh ? "Tokens can be refreshed automatically." : "Tokens cannot be refreshed automatically; when they expire you will need fresh credentials.");
   if (s.lastRefreshAt) lines.push(`Last token refresh: ${whenAt(s.lastRefreshAt, c)}`);
   return lines.join("\n");

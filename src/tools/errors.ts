@@ -21,7 +21,7 @@ function haloMessage(e: HaloError): string {
     case "no_credentials":
       return e.message;
     case "auth":
-      return "Halo rejected your session even after a token refresh. Run the `refresh` tool; if that fails, log in to https://halo.gcu.edu in your browser and paste a fresh Cookie header (see `check_tokens`).";
+      return "Halo rejected your session even after a token refresh. Run the `refresh` tool; if that fails, the student signs in again by running `halo-lms-mcp login` in a terminal (see `check_tokens`).";
     case "validation":
       return `Halo rejected the request as malformed (its API may have changed): ${e.message}. Please report this as a halo-lms-mcp bug.`;
     case "not_found":

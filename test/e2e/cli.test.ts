@@ -92,9 +92,15 @@ describe("CLI", () => {
     expect(bad.out).toMatch(/FAIL\] .*readable by other users[\s\S]*fix: chmod 600/);
   });
 
+  it("doctor on an ended session says to run login", async () => {
+    const ended = await cli(["doctor", "--config", path.join(world.dir, "absent.json")], { ...withoutLogin(), HALO_COOKIE: "__Secure-next-auth.session-token=ended-long-ago" });
+    expect(ended.code).toBe(1);
+    expect(ended.out).toMatch(/FAIL\] Halo login has expired\n\s+fix: Your Halo login has ended.*Run `halo-lms-mcp login` in a terminal/);
+  });
+
   it("doctor fails, with the fix, when no login is configured", async () => {
     const none = await cli(["doctor", "--config", path.join(world.dir, "absent.json")], withoutLogin());
     expect(none.code).toBe(1);
-    expect(none.out).toMatch(/no Halo login configured[\s\S]*fix: run `halo-lms-mcp init`/);
+    expect(none.out).toMatch(/no Halo login configured[\s\S]*fix: run `halo-lms-mcp login` to sign in with your browser \(without a browser: `halo-lms-mcp init`/);
   });
 });

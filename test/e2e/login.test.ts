@@ -7,8 +7,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { PassThrough } from "node:stream";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main.js";
+import type { CliIo } from "../../src/cli/io.js";
 import { CLI, freePort, secretsOf, sharedWorld } from "./support.js";
 
 const world = sharedWorld();
@@ -44,10 +47,24 @@ function home(): { dir: string; configPath: string; wrapper: string; port: Promi
   return { dir, configPath, wrapper, port };
 }
 
-async function startLogin(h: ReturnType<typeof home>, args: string[] = []): Promise<Run> {
+async function writeWrapper(h: ReturnType<typeof home>): Promise<number> {
   const port = await h.port;
   writeFileSync(h.wrapper, `#!/bin/sh\nexec "${CHROMIUM}" ${FLAGS} --remote-debugging-port=${port} "$@"\n`, { mode: 0o755 });
-  const env = { PATH: process.env.PATH ?? "", HOME: h.dir, HALO_CONFIG: h.configPath, HALO_BASE_URL: world.env.HALO_BASE_URL, HALO_GATEWAY_URL: world.env.HALO_GATEWAY_URL, HALO_ORCHESTRATION_URL: world.env.HALO_ORCHESTRATION_URL };
+  return port;
+}
+
+const envFor = (h: ReturnType<typeof home>): Record<string, string> => ({
+  PATH: process.env.PATH ?? "",
+  HOME: h.dir,
+  HALO_CONFIG: h.configPath,
+  HALO_BASE_URL: world.env.HALO_BASE_URL ?? "",
+  HALO_GATEWAY_URL: world.env.HALO_GATEWAY_URL ?? "",
+  HALO_ORCHESTRATION_URL: world.env.HALO_ORCHESTRATION_URL ?? "",
+});
+
+async function startLogin(h: ReturnType<typeof home>, args: string[] = []): Promise<Run> {
+  const port = await writeWrapper(h);
+  const env = envFor(h);
   const child = spawn(process.execPath, [CLI, "login", "--browser", h.wrapper, ...args], { env, cwd: h.dir, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
@@ -60,7 +77,7 @@ async function startLogin(h: ReturnType<typeof home>, args: string[] = []): Prom
 }
 
 /** Attaches to the browser `login` opened, as the student at the keyboard, and returns the page once it shows `selector`. */
-async function student(run: Run, selector: string): Promise<{ browser: Browser; page: Page }> {
+async function student(run: Pick<Run, "port" | "err">, selector: string): Promise<{ browser: Browser; page: Page }> {
   let browser: Browser | undefined;
   for (let i = 0; i < 100 && !browser; i++) {
     browser = await chromium.connectOverCDP(`http://127.0.0.1:${run.port}`).catch(async () => {
@@ -172,6 +189,13 @@ describe(`login in the system browser${SKIP}`, () => {
   }, 60_000);
 });
 
+// CI installs Chromium (.ci/run); there a missing browser is a broken run, not a reason to skip.
+if (!CHROMIUM && process.env.CI === "true") {
+  it("CI has Chromium for the browser login tests", () => {
+    expect.fail("CI=true but no Chromium at /usr/bin/chromium: .ci/run should have installed Debian's chromium");
+  });
+}
+
 describe("login without a usable browser", () => {
   it("explains in one paragraph and points to the cookie paste of init; nothing is written", async () => {
     const h = home();
@@ -194,4 +218,54 @@ describe("login without a usable browser", () => {
     }
     expect(text(h.configPath)).toBe(before);
   });
+});
+
+/** init in-process at a "terminal": the test types the answers when their prompts appear. */
+function terminal(h: ReturnType<typeof home>): { io: CliIo; err: () => string; out: () => string; typeAfter(prompt: string, text: string): Promise<void> } {
+  const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
+  let out = "";
+  let err = "";
+  const io: CliIo = { env: envFor(h), cwd: h.dir, out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n"), stdin, interactive: true };
+  return {
+    io,
+    err: () => err,
+    out: () => out,
+    async typeAfter(prompt, text) {
+      for (let i = 0; i < 300 && !err.includes(prompt); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(err).toContain(prompt);
+      stdin.write(text);
+    },
+  };
+}
+
+describe("init offers the browser sign-in first", () => {
+  it.skipIf(!CHROMIUM)("answering yes signs in with the browser, then saves and prints the client setup", async () => {
+    const h = home();
+    const port = await writeWrapper(h);
+    const t = terminal(h);
+    const done = runCli(["init", "--browser", h.wrapper], t.io);
+    await t.typeAfter("Sign in with your browser (browser.sh)?", "\n");
+    await signIn({ port, err: t.err } as Run, false);
+    expect(await done).toEqual({ exitCode: 0 });
+    expect(t.err()).toMatch(/Signed in as \w+/);
+    const file = JSON.parse(text(h.configPath)) as Record<string, unknown>;
+    expect(String(file.cookie)).toMatch(/__Secure-next-auth\.session-token=/);
+    expect(file.futureSetting).toEqual({ kept: 1 });
+    expect(t.out()).toContain("claude mcp add");
+    expect(t.err()).not.toContain("Press F12");
+  }, 90_000);
+
+  it("answering no, or having no browser, leads to the Cookie-header paste", async () => {
+    for (const browser of [process.execPath, path.join(world.dir, "no-such-browser")]) {
+      const h = home();
+      const t = terminal(h);
+      const done = runCli(["init", "--browser", browser], t.io);
+      if (browser === process.execPath) await t.typeAfter("Sign in with your browser (node)?", "n\n");
+      else await t.typeAfter("is not possible here: the browser given by --browser / HALO_BROWSER", "");
+      await t.typeAfter("Paste the Cookie header", `${world.sandbox.credentials.cookieHeader}\r`);
+      expect(await done, t.err()).toEqual({ exitCode: 0 });
+      expect(t.err()).toContain("Press F12");
+      expect(JSON.parse(text(h.configPath)).cookie).toBe(world.sandbox.credentials.cookieHeader);
+    }
+  }, 60_000);
 });

@@ -87,7 +87,7 @@ describe("session bootstrap", () => {
     fake.sessionAlive = false;
     const e = await caught(withCookie().api.query(Q));
     expect(e.kind).toBe("session_expired");
-    expect(e.message).toMatch(/Log in to https:\/\/halo\.unit\.test in a browser.*Cookie header.*halo-lms-mcp init/);
+    expect(e.message).toMatch(/^Your Halo login has ended.*Run `halo-lms-mcp login` in a terminal.*Log in to https:\/\/halo\.unit\.test in a browser.*Cookie header.*halo-lms-mcp init/);
   });
 });
 

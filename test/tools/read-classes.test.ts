@@ -112,9 +112,11 @@ describe("session tools", () => {
     // One instruction, naming the configured Halo host, and nothing stale about the session that ended.
     expect(r.text.match(/Log in to /g)).toHaveLength(1);
     expect(r.text).toContain("Log in to https://halo.sandbox.test");
+    expect(r.text.match(/Run `halo-lms-mcp login`/g)).toHaveLength(1);
     expect(r.text).not.toMatch(/Login session ends|can be refreshed/);
     const g = await h.call("grades", { class_ref: h.sandbox.ids.classes.cloud.slugId });
     expect(g.isError).toBe(true);
     expect(g.text).toMatch(/log in|Log in|browser/);
+    expect(g.text).toContain("Run `halo-lms-mcp login` in a terminal");
   });
 });
