@@ -23,10 +23,13 @@ function rawGet(url: string, headers: Record<string, string>): Promise<{ status:
 }
 
 describe("loopback adapter", () => {
-  it("runs each service on its own 127.0.0.1 port", () => {
+  it("runs each service on its own 127.0.0.1 port; the identity provider under another host name", () => {
     const ports = new Set(Object.values(running.urls).map((u) => new URL(u).port));
-    expect(ports.size).toBe(4);
-    for (const u of Object.values(running.urls)) expect(new URL(u).hostname).toBe("127.0.0.1");
+    expect(ports.size).toBe(5);
+    const { idp, ...halo } = running.urls;
+    for (const u of Object.values(halo)) expect(new URL(u).hostname).toBe("127.0.0.1");
+    // Browsers keep cookies per host name, not per port: a different name keeps the two sign-ins apart.
+    expect(new URL(idp).hostname).toBe("localhost");
   });
 
   it("keeps multiple Set-Cookie headers separate", async () => {
