@@ -44,6 +44,7 @@ const fields = {
   uploadRoots: { file: "uploadRoots", env: "HALO_UPLOAD_ROOTS", parser: v.list(delimiter, `folders separated by "${delimiter}"`), path: "list" },
   uploadMaxBytes: { file: "uploadMaxBytes", env: "HALO_UPLOAD_MAX_BYTES", parser: v.positiveInt(4096 * MB, "a byte count") },
   downloadsDir: { file: "downloadsDir", env: "HALO_DOWNLOADS_DIR", parser: v.text, path: "one" },
+  downloadMaxBytes: { file: "downloadMaxBytes", env: "HALO_DOWNLOAD_MAX_BYTES", parser: v.positiveInt(4096 * MB, "a byte count") },
   inlineTextMaxBytes: { file: "inlineTextMaxBytes", env: "HALO_INLINE_TEXT_MAX_BYTES", parser: v.positiveInt(64 * MB, "a byte count") },
   transport: { file: "mcpTransport", env: "MCP_TRANSPORT", flag: "transport", parser: v.oneOf(["stdio", "http"] as const) },
   host: { file: "mcpHost", env: "MCP_HOST", flag: "host", parser: v.text },
@@ -125,6 +126,7 @@ export function resolveConfig(input: ResolveInput): { config: AppConfig; warning
     uploadRoots,
     uploadMaxBytes: values.uploadMaxBytes ?? 512 * MB,
     downloadsDir: values.downloadsDir ?? resolve(configDir, "downloads"),
+    downloadMaxBytes: values.downloadMaxBytes ?? 50 * MB,
     inlineTextMaxBytes: values.inlineTextMaxBytes ?? 256 * 1024,
     transport: values.transport ?? "stdio",
     http: {

@@ -19,6 +19,8 @@ export interface AppConfig {
   readonly uploadRoots: readonly string[]; // absolute
   readonly uploadMaxBytes: number;
   readonly downloadsDir: string; // absolute
+  /** Downloads larger than this are refused (before the body, when Halo sends its length). */
+  readonly downloadMaxBytes: number;
   readonly inlineTextMaxBytes: number;
   readonly transport: "stdio" | "http";
   readonly http: {

@@ -10,6 +10,7 @@ import { groupByUnit, pickUnit, renderAssignments } from "../shape/assignments.j
 import { renderDetails } from "../shape/details.js";
 import { assessmentLink, classLink } from "../shape/common.js";
 import { ToolError } from "./errors.js";
+import { attachedFilesText } from "./attached-files.js";
 
 const classRef = z.string().trim().min(1).max(200);
 
@@ -44,6 +45,7 @@ export const tools: ToolDef[] = [
       title: z.string().trim().min(1).max(200).optional().describe('Title or part of it, e.g. "topic 2 dq" (fuzzy). Give this or assessment_id.'),
       class_ref: classRef.optional().describe("Class to search (course code, class code, slug, UUID or name part); default: all current classes."),
       max_chars: z.number().int().min(500).max(50_000).optional().describe("Cap on the instructions text (default 8000); a marker says when it was cut."),
+      include_files: z.boolean().optional().describe("Also download the attached files and include their text (PDF, Word, PowerPoint, Excel, text), capped; default false."),
     }),
     kind: "read",
     handler: async (args, ctx) => {
@@ -55,10 +57,11 @@ export const tools: ToolDef[] = [
       const submission = wantsSubmission ? await inClass(cls, () => fetchSubmission(ctx.halo, a.id, cls)) : null;
       const base = ctx.config.halo.baseUrl;
       const link = a.type === "DISCUSSION_QUESTION" || a.type === "LTI" ? classLink(base, cls.slugId) : assessmentLink(base, cls.slugId, a);
-      return renderDetails(
+      const details = renderDetails(
         { assessment: a, ...(found.grade ? { grade: found.grade } : {}), submission, classLabel: `${classLabel(cls)}`, link, maxChars: args.max_chars ?? 8000 },
         { tz: ctx.config.timezone, now: ctx.now() },
       );
+      return args.include_files ? `${details}\n\n${await attachedFilesText(ctx, a, cls)}` : details;
     },
   }),
 ];

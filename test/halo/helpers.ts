@@ -18,6 +18,7 @@ export function testConfig(halo: Partial<AppConfig["halo"]> = {}, configPath = "
     uploadRoots: ["/tmp"],
     uploadMaxBytes: 512 * 1024 * 1024,
     downloadsDir: "/tmp/downloads",
+    downloadMaxBytes: 52428800,
     inlineTextMaxBytes: 262144,
     transport: "stdio",
     http: { host: "127.0.0.1", port: 8000, allowedOrigins: [], allowedHosts: [] },

@@ -73,18 +73,18 @@ describe("course materials and downloads", () => {
     expect(r.text).toContain(path.join(dl, "CST-323 Syllabus (1).md"));
     expect(readFileSync(path.join(dl, "CST-323 Syllabus.md"), "utf8")).toBe("mine, do not touch");
     expect(r.text).toMatch(/\[quoted file content[^\]]*\]\n> # CST-323/);
-    expect(r.text).toMatch(/\[… truncated: showed \d+ of \d+ characters\. The whole file is at /);
+    expect(r.text).toMatch(/\n\[… truncated: showed characters 0–\d+ of \d+\. For the rest call download_resource again with offset: \d+\. The whole file is at /);
     const again = await h.call("download_resource", { resource_id: SEED.resources.syllabus });
     expect(again.text).toContain("CST-323 Syllabus (2).md");
     expect(readdirSync(dl).filter((f) => f.endsWith(".part"))).toEqual([]);
   });
 
-  it("handles the link under result, and declines to inline a binary file", async () => {
+  it("handles the link under result (and reads the PDF it fetched)", async () => {
     h.sandbox.switches.downloadUrlShape = "result";
     const r = await h.call("download_resource", { resource_id: SEED.resources.schedulePdf, inline: true });
     expect(r.isError).toBe(false);
     expect(r.text).toMatch(/Saved .* \(application\/pdf\) to .*Course Schedule\.pdf/);
-    expect(r.text).toMatch(/Inline text is only available for text files/);
+    expect(r.text).toContain("Text of the PDF, pages 1–3 of 3:");
   });
 
   it("rejects a resource id that could reach outside the API path, writing nothing", async () => {

@@ -75,6 +75,8 @@ export const SEED = {
     instructorOnly: uid("res:cloud:answerkey"),
     proposalTemplate: uid("res:cloud:template"),
     feedbackPdf: uid("res:cloud:feedback"),
+    slidesPptx: uid("res:cloud:slides"),
+    trackerXlsx: uid("res:cloud:tracker"),
   },
   userQuizId: uid(`uquiz:${uid("asmt:cloud:1:quiz")}`),
 } as const;

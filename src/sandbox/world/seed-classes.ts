@@ -2,7 +2,7 @@ import { uid } from "../util.js";
 import { addDays, azMidnight, bare, dueAz, dueJustAfterUtcMidnight, iso, parseBare, startAz, ymd } from "./dates.js";
 import { SEED } from "./ids.js";
 import { classmateIds } from "./seed-people.js";
-import { addResource, resourceGroup, syllabusText } from "./seed-resources.js";
+import { SLIDES, STYLE_GUIDE, TRACKER, addResource, resourceGroup, scheduleText, syllabusText } from "./seed-resources.js";
 import { buildGrade } from "./seed-grades.js";
 import { classSpecs, type ClassSpec, type ItemSpec } from "./seed-specs.js";
 import type { AssessmentRec, ClassRec, RubricRec, UnitRec, World } from "./types.js";
@@ -114,9 +114,13 @@ export function seedClasses(world: World): void {
     }
     const r = spec.key === "cloud" ? SEED.resources : { syllabus: uid(`res:${spec.key}:syllabus`), schedulePdf: uid(`res:${spec.key}:schedule`), styleGuideDocx: uid(`res:${spec.key}:styleguide`), instructorOnly: uid(`res:${spec.key}:answerkey`) };
     const instructor = world.users[instructorId];
+    if (spec.key === "cloud") {
+      addResource(world, { id: SEED.resources.slidesPptx, name: "Topic 1 Slides.pptx", courseClassId: meta.id, createdBy: instructorId, text: SLIDES });
+      addResource(world, { id: SEED.resources.trackerXlsx, name: "Grade Tracker.xlsx", courseClassId: meta.id, createdBy: instructorId, text: TRACKER });
+    }
     addResource(world, { id: r.syllabus, name: `${meta.courseCode} Syllabus.md`, courseClassId: meta.id, createdBy: instructorId, text: syllabusText(meta.courseCode, meta.name, `${instructor?.firstName} ${instructor?.lastName}`) });
-    addResource(world, { id: r.schedulePdf, name: "Course Schedule.pdf", courseClassId: meta.id, createdBy: instructorId, text: `Course schedule for ${meta.name}` });
-    addResource(world, { id: r.styleGuideDocx, name: "Writing Style Guide.docx", courseClassId: meta.id, createdBy: instructorId, text: "Use APA 7. Double-space. 12pt Times New Roman." });
+    addResource(world, { id: r.schedulePdf, name: "Course Schedule.pdf", courseClassId: meta.id, createdBy: instructorId, text: scheduleText(meta.name) });
+    addResource(world, { id: r.styleGuideDocx, name: "Writing Style Guide.docx", courseClassId: meta.id, createdBy: instructorId, text: STYLE_GUIDE });
     addResource(world, { id: r.instructorOnly, name: "Answer Key.pdf", courseClassId: meta.id, createdBy: instructorId, instructorOnly: true, text: "INSTRUCTOR ONLY" });
     const cls: ClassRec = {
       id: meta.id,
@@ -141,7 +145,7 @@ export function seedClasses(world: World): void {
       gradeScale: { id: uid(`gs:${spec.key}`), entries: [] },
       resources: [
         resourceGroup(uid(`crg:${spec.key}:syllabus`), "Syllabus and Course Information", 1, [r.syllabus, r.schedulePdf]),
-        resourceGroup(uid(`crg:${spec.key}:materials`), "Course Materials", 2, [r.styleGuideDocx]),
+        resourceGroup(uid(`crg:${spec.key}:materials`), "Course Materials", 2, [r.styleGuideDocx, ...(spec.key === "cloud" ? [SEED.resources.slidesPptx, SEED.resources.trackerXlsx] : [])]),
         resourceGroup(uid(`crg:${spec.key}:instructor`), "Instructor Resources", 3, [r.instructorOnly], true),
       ],
     };

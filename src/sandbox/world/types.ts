@@ -24,7 +24,7 @@ export interface FileRec {
   size: number;
   sha256?: string;
   /** Seeded content recipe, or retained upload bytes (only when small). */
-  generator?: "pdf" | "text" | "docx";
+  generator?: "pdf" | "text" | "docx" | "pptx" | "xlsx" | "pdf-scanned" | "pdf-encrypted" | "corrupt" | "zip-bomb";
   text?: string;
   bytes?: Uint8Array;
 }

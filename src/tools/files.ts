@@ -1,0 +1,103 @@
+/**
+ * The two halves of reading a Halo file, shared by download_resource and assignment_details: fetch it into
+ * the downloads folder (refusing oversize files before the body), then turn it into capped, quoted text.
+ */
+import type mimeTypes from "mime-types";
+import { lazyRequire } from "../lazy.js";
+import type { ToolContext } from "./context.js";
+import type { ClassSummary } from "./class-directory.js";
+import { classDetail, inClass } from "../queries/cached.js";
+import { scope } from "../queries/common.js";
+import { readHead, saveStream, signedUrlFor } from "../queries/download.js";
+import { materialsOf, nameFromUrl, safeFileName, textKind } from "../shape/materials.js";
+import { renderDocument } from "../shape/documents.js";
+import { docKind, READABLE_FORMATS } from "../extract/kinds.js";
+import { DEFAULT_LIMITS } from "../extract/types.js";
+import { htmlToMarkdown, stripInvisible } from "../format/html.js";
+import { quoted } from "../format/text.js";
+import { ToolError } from "./errors.js";
+
+const mime = lazyRequire<typeof mimeTypes>("mime-types");
+
+export function size(bytes: number): string {
+  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
+}
+
+/** The human file name from the class's materials, if the resource is listed there. */
+async function materialName(ctx: ToolContext, id: string, cls: ClassSummary | undefined): Promise<string | undefined> {
+  const classes = cls ? [cls] : await ctx.classes.current();
+  for (const c of classes) {
+    const d = await classDetail(ctx, c).catch(() => undefined);
+    const hit = d && materialsOf(d).find((m) => m.id === id);
+    if (hit) return hit.name;
+  }
+  return undefined;
+}
+
+export interface SavedFile {
+  path: string;
+  bytes: number;
+  contentType?: string;
+}
+
+/** Downloads a resource into the downloads folder; `name` (e.g. an attachment title) beats guessing. */
+export async function fetchToDownloads(ctx: ToolContext, id: string, cls: ClassSummary | undefined, name?: string): Promise<SavedFile> {
+  const max = ctx.config.downloadMaxBytes;
+  const url = cls ? await inClass(cls, () => signedUrlFor(ctx.halo, id, scope(cls))) : await signedUrlFor(ctx.halo, id);
+  const file = await ctx.halo.getSigned(url);
+  if (file.size !== undefined && file.size > max) {
+    file.stream.destroy();
+    throw new ToolError(`The file is ${size(file.size)}, over the ${size(max)} download limit (downloadMaxBytes); nothing was saved. Download it from Halo in the browser.`);
+  }
+  const ct = file.contentType?.split(";")[0]?.trim();
+  let base = name ?? (await materialName(ctx, id, cls)) ?? nameFromUrl(url) ?? `resource-${id}`;
+  const ext = ct ? mime().extension(ct) : false;
+  if (!/\.[a-z0-9]{1,8}$/i.test(base) && ext && ext !== "bin") base = `${base}.${ext}`;
+  const saved = await saveStream(file.stream, ctx.config.downloadsDir, safeFileName(base, `resource-${id}`), max);
+  return { path: saved.path, bytes: saved.bytes, ...(ct ? { contentType: ct } : {}) };
+}
+
+export interface TextWindow {
+  maxChars: number;
+  offset?: number;
+  pages?: string;
+}
+
+/** "3-5", "7", "12-" → a 1-based inclusive range. */
+export function parsePages(pages: string | undefined): { from?: number; to?: number } {
+  if (!pages) return {};
+  const m = /^\s*(\d{1,6})\s*(?:(-)\s*(\d{1,6})?)?\s*$/.exec(pages);
+  const from = Number(m?.[1]);
+  const to = m?.[3] ? Number(m[3]) : m?.[2] ? undefined : from;
+  if (!m || from < 1 || (to !== undefined && to < from)) throw new ToolError(`pages "${pages}" is not a range like "3", "3-5" or "3-" (pages count from 1).`);
+  return { from, ...(to !== undefined ? { to } : {}) };
+}
+
+/**
+ * The file's text as quoted lines, or a line saying why there is none. Password-protected, damaged and
+ * oversized documents are tool errors that still name the saved file.
+ */
+export async function inlineText(saved: SavedFile, w: TextWindow, label = "file content"): Promise<string> {
+  const offset = w.offset ?? 0;
+  const kind = docKind(saved.path, saved.contentType);
+  if (kind) {
+    const range = parsePages(w.pages);
+    const { extractInWorker } = await import("../extract/run.js");
+    const reply = await extractInWorker({ file: saved.path, kind, ...range, wantChars: offset + w.maxChars + 1 }, DEFAULT_LIMITS);
+    if (!reply.ok) {
+      const f = reply.failure;
+      if (f.code === "no_text") return `${f.message} No text can be shown; open the saved file at ${saved.path} to look at it.`;
+      throw new ToolError(`Saved to ${saved.path}, but its text cannot be shown: ${f.message}${f.code === "range" ? "" : " Open the saved file instead."}`);
+    }
+    const doc = renderDocument(reply.value, { offset, max: w.maxChars, path: saved.path, ...(w.pages ? { pages: w.pages } : {}) });
+    return [doc.head, doc.body ? quoted(label, doc.body) : "", doc.tail].filter(Boolean).join("\n");
+  }
+  const text = textKind(saved.path, saved.contentType);
+  if (!text) return `Text can be shown for ${READABLE_FORMATS}; this file is ${saved.contentType ?? "in another format"}. Open it from the path above.`;
+  // Read a little more than the window so html→markdown and the truncation marker see real text.
+  const head = await readHead(saved.path, (offset + w.maxChars) * 4 + 16);
+  let body = stripInvisible(head.text);
+  if (text === "html") body = htmlToMarkdown(body);
+  const doc = renderDocument({ kind: "text", parts: [{ n: 1, label: "", text: body }], ...(head.complete ? {} : { stopped: true }) }, { offset, max: w.maxChars, path: saved.path });
+  return [offset ? doc.head : "", doc.body ? quoted(label, doc.body) : "", doc.tail].filter(Boolean).join("\n");
+}
