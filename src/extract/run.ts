@@ -45,7 +45,7 @@ function once(req: ExtractRequest, limits: ExtractLimits): Promise<WorkerReply> 
       resolve(reply);
     };
     const fail = (code: "timeout" | "memory" | "corrupt", message: string) => finish({ ok: false, failure: { code, message } });
-    const timer = setTimeout(() => fail("timeout", `Reading the file took longer than ${Math.round(limits.timeoutMs / 1000)} s, so it was stopped.`), limits.timeoutMs);
+    const timer = setTimeout(() => fail("timeout", `Reading the file took longer than ${limits.timeoutMs >= 1000 ? `${Math.round(limits.timeoutMs / 1000)} s` : `${limits.timeoutMs} ms`}, so it was stopped.`), limits.timeoutMs);
     const forward = (chunk: Buffer) => log.debug(`extract worker: ${chunk.toString("utf8").slice(0, 500).trimEnd()}`);
     worker.stdout.on("data", forward);
     worker.stderr.on("data", forward);

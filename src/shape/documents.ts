@@ -54,10 +54,12 @@ export function renderDocument(x: DocText, w: Window): { head: string; body: str
   let tail: string | undefined;
   if (more) {
     // The part holding the first unshown character: where "pages" would restart.
-    const idx = starts.findLastIndex((s) => s <= end);
+    let next = end;
+    while (next < text.length && /\s/.test(text[next]!)) next++;
+    const idx = starts.findLastIndex((s) => s <= next);
     const at = x.parts[idx];
     const cont = unit && unit !== "sheet" && at ? `, or pages: "${at.n}-" to start at ${unit} ${at.n}` : "";
-    tail = `[… truncated: showed characters ${w.offset}–${end}${x.stopped ? "" : ` of ${text.length}`}. For the rest call download_resource again with ${range}offset: ${end}${cont}. The whole file is at ${w.path}.]`;
+    tail = `[… truncated: showed characters ${w.offset}–${end}${x.stopped ? "" : ` of ${text.length}`}. For the rest call download_resource again with ${range}offset: ${next}${cont}. The whole file is at ${w.path}.]`;
   } else if (unit && unit !== "sheet" && last !== undefined && x.total !== undefined && last < x.total) {
     tail = `[This was ${span}; pages: "${last + 1}-" reads on.]`;
   }
