@@ -10,6 +10,7 @@ import type { OverheadRow } from "./measure-overhead.js";
 import type { ColdStartResult } from "./measure-coldstart.js";
 import type { UploadResults } from "./measure-upload.js";
 import type { LoadResult } from "./measure-load.js";
+import type { ExtractResults } from "./measure-extract.js";
 import { ENCODING } from "./tokenize.js";
 
 export interface Results {
@@ -24,6 +25,7 @@ export interface Results {
   coldStart?: ColdStartResult;
   upload?: UploadResults;
   load?: LoadResult;
+  extract?: ExtractResults;
   /** A measurement that threw: its name and message (the others still ran). */
   failures: Array<{ measurement: string; error: string }>;
 }
@@ -34,7 +36,7 @@ export interface Target {
   pass: boolean | null;
 }
 
-export const TARGETS = { ratio: 5, toolsListTokens: 7000, roundTrips: 2.5, cachedP50Ms: 2, coldStartMs: 600, uploadGrowthMb: 64 } as const;
+export const TARGETS = { ratio: 5, toolsListTokens: 7000, roundTrips: 2.5, cachedP50Ms: 2, coldStartMs: 600, uploadGrowthMb: 64, extractGrowthMb: 256 } as const;
 
 const n = (x: number) => x.toLocaleString("en-US");
 const verdict = (p: boolean | null) => (p === null ? "n/a" : p ? "PASS" : "MISS");
@@ -82,6 +84,14 @@ export function targets(r: Results): Target[] {
       target: `Cold start (spawn → first tools/list) < ${TARGETS.coldStartMs} ms`,
       figure: `${r.coldStart.serverMedianMs} ms median (node -e '' ${r.coldStart.nodeMedianMs} ms)`,
       pass: r.coldStart.serverMedianMs < TARGETS.coldStartMs,
+    });
+  }
+  if (r.extract && r.extract.runs.length) {
+    const worst = Math.max(...r.extract.runs.map((x) => x.growthMb));
+    out.push({
+      target: `Reading a 100-page PDF / 50-slide PPTX inline: peak memory growth < ${TARGETS.extractGrowthMb} MB (the worker's heap cap is 384 MB)`,
+      figure: r.extract.runs.map((x) => `${x.file}: +${x.growthMb} MB peak, ${x.retainedMb} MB kept, ${x.seconds.join("/")} s`).join("; "),
+      pass: worst < TARGETS.extractGrowthMb && r.extract.runs.every((x) => x.ok),
     });
   }
   if (r.upload) {
@@ -180,6 +190,18 @@ function sections(r: Results): string[] {
       u.note ? `Note: ${u.note}` : "",
     );
   }
+  if (r.extract) {
+    const e = r.extract;
+    out.push(
+      "#### 8. Reading documents inline (download_resource inline: true over stdio; RSS from /proc/<pid>/status)",
+      e.skipped
+        ? `Skipped: ${e.skipped}`
+        : table(
+            ["file", "ok", "seconds per call", "characters returned", "idle RSS MB", "peak RSS MB", "growth MB", "kept after MB"],
+            e.runs.map((x) => [x.file, x.ok ? "yes" : "NO", x.seconds.join(" / "), n(x.chars), x.idleRssMb, x.peakRssMb, x.growthMb, x.retainedMb]),
+          ),
+    );
+  }
   if (r.load) {
     const l = r.load;
     out.push(
@@ -232,6 +254,8 @@ How each figure is taken (code in \`test/bench/\`, one file per measurement):
 6. **Upload memory** (\`measure-upload.ts\`): a sparse file uploaded through the spawned server; its RSS is
    sampled every 5 ms from \`/proc/<pid>/status\`.
 7. **HTTP load** (\`measure-load.ts\`): concurrent SDK clients against one spawned HTTP server.
+8. **Reading documents** (\`measure-extract.ts\`): a 100-page PDF and a 50-slide PPTX read inline through the
+   spawned server, three calls each; RSS sampled every 5 ms (the extraction worker thread counts).
 
 ### Latest run
 

@@ -16,6 +16,7 @@ import { measureRoundTrips } from "./measure-roundtrips.js";
 import { measureTokens } from "./measure-tokens.js";
 import { measureToolsList } from "./measure-toolslist.js";
 import { measureUpload } from "./measure-upload.js";
+import { measureExtract } from "./measure-extract.js";
 import { docPage, markdown, type Results } from "./report.js";
 import { ENCODING } from "./tokenize.js";
 import { setLogSink } from "../../src/log.js";
@@ -35,6 +36,7 @@ const steps: Steps = {
   overhead: measureOverhead,
   coldStart: measureColdStart,
   upload: measureUpload,
+  extract: measureExtract,
   load: measureLoad,
 };
 
