@@ -3,7 +3,7 @@
  * project's one HTML→Markdown converter does the rest. Only the archive's XML parts go to mammoth, read
  * through the bounded zip reader: images are never inflated, and mammoth's own unzip sees a small stored zip.
  */
-import { ZipReader, storedZip } from "./zip.js";
+import { ZipReader, writeZip } from "./zip.js";
 import { htmlToMarkdown } from "../format/html.js";
 import type { ExtractRequest, Extracted } from "./types.js";
 import { ExtractFailure } from "./types.js";
@@ -11,12 +11,12 @@ import { ExtractFailure } from "./types.js";
 export async function extractDocx(data: Buffer, req: ExtractRequest): Promise<Extracted> {
   const zip = new ZipReader(data, req.limits);
   if (!zip.has("word/document.xml")) throw new ExtractFailure("corrupt", "The file is not a Word document (it has no word/document.xml).");
-  const parts = zip.names().filter((n) => /\.(xml|rels)$/i.test(n)).map((n): [string, Buffer] => [n, Buffer.from(zip.xml(n), "utf8")]);
+  const parts = zip.names().filter((n) => /\.(xml|rels)$/i.test(n)).map((name) => ({ name, data: Buffer.from(zip.xml(name), "utf8") }));
   const mammoth = (await import("mammoth")).default;
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: storedZip(parts) },
+      { buffer: writeZip(parts) },
       // Images: alt text only (turndown keeps it); their bytes are never read.
       { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: "" })), ignoreEmptyParagraphs: true },
     );

@@ -3,7 +3,7 @@
  * its own, no native code). Reading stops once the caller has enough characters, so page 1-5 of a
  * 400-page reader costs five pages.
  */
-import { ExtractFailure, type ExtractRequest, type Extracted, type Part } from "./types.js";
+import { ExtractFailure, readRange, type ExtractRequest, type Extracted } from "./types.js";
 
 interface TextItem {
   str?: string;
@@ -23,30 +23,18 @@ export async function extractPdf(data: Uint8Array, req: ExtractRequest): Promise
   }
   try {
     const total = doc.numPages;
-    const from = req.from ?? 1;
-    const to = Math.min(req.to ?? total, total);
-    if (from > total) throw new ExtractFailure("range", `The PDF has ${total} page${total === 1 ? "" : "s"}; pages start beyond it.`);
-    const parts: Part[] = [];
-    let chars = 0;
-    let stopped = false;
-    for (let n = from; n <= to; n++) {
-      if (chars >= req.wantChars) {
-        stopped = true;
-        break;
-      }
+    const read = await readRange(req, total, "page", async (n) => {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const text = (content.items as TextItem[]).map((i) => (i.str ?? "") + (i.hasEOL ? "\n" : "")).join("");
       page.cleanup();
-      const clean = text.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
-      parts.push({ n, label: `Page ${n}`, text: clean });
-      chars += clean.length + 12;
-    }
-    // A text layer on no page read at all: a scan. Pages are read from `from`, so judge only when that was 1..all.
-    if (parts.length > 0 && parts.every((p) => !p.text) && from === 1 && !stopped && to === total) {
+      return { n, label: `Page ${n}`, text: text.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim() };
+    });
+    // No text on any page: a scan. Judge only when the whole file was read.
+    if (read.parts.length === total && read.parts.every((p) => !p.text)) {
       throw new ExtractFailure("no_text", `The PDF has ${total} page${total === 1 ? "" : "s"} but no text layer: it is probably a scanned image.`);
     }
-    return { kind: "pdf", parts, total, ...(stopped ? { stopped } : {}) };
+    return { kind: "pdf", ...read };
   } finally {
     await doc.destroy().catch(() => undefined);
   }

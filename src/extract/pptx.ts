@@ -4,7 +4,7 @@
  */
 import { ZipReader } from "./zip.js";
 import { allText, attr, dirOf, findAll, first, kids, parseXml, relations, relsPath, tag, type XNode } from "./xml.js";
-import { ExtractFailure, type ExtractRequest, type Extracted, type Part } from "./types.js";
+import { ExtractFailure, readRange, type ExtractRequest, type Extracted } from "./types.js";
 
 /** Placeholders that repeat on every slide and say nothing (slide number, date, footer). */
 const BOILERPLATE = new Set(["sldNum", "dt", "ftr", "sldImg", "hdr"]);
@@ -42,18 +42,7 @@ export async function extractPptx(data: Buffer, req: ExtractRequest): Promise<Ex
   const rels = await relations(zip.has("ppt/_rels/presentation.xml.rels") ? zip.xml("ppt/_rels/presentation.xml.rels") : undefined, "ppt");
   const ids = findAll(await parseXml(zip.xml("ppt/presentation.xml")), "p:sldId");
   const slides = ids.map((s) => rels.get(attr(s, "r:id") ?? "")?.target).filter((t): t is string => !!t && zip.has(t));
-  const total = slides.length;
-  const from = req.from ?? 1;
-  const to = Math.min(req.to ?? total, total);
-  if (total > 0 && from > total) throw new ExtractFailure("range", `The presentation has ${total} slide${total === 1 ? "" : "s"}; the range starts beyond it.`);
-  const parts: Part[] = [];
-  let chars = 0;
-  let stopped = false;
-  for (let n = from; n <= to; n++) {
-    if (chars >= req.wantChars) {
-      stopped = true;
-      break;
-    }
+  const read = await readRange(req, slides.length, "slide", async (n) => {
     const path = slides[n - 1]!;
     const tree = await parseXml(zip.xml(path));
     const hidden = first(tree, "p:sld") && attr(first(tree, "p:sld")!, "show") === "0";
@@ -65,9 +54,7 @@ export async function extractPptx(data: Buffer, req: ExtractRequest): Promise<Ex
       const notes = linesOf(await parseXml(zip.xml(notesPath)), (sp) => placeholder(sp) === "body");
       if (notes.length) lines.push("", "Speaker notes:", ...notes);
     }
-    const text = lines.join("\n");
-    parts.push({ n, label: `Slide ${n}${hidden ? " (hidden)" : ""}`, text });
-    chars += text.length + 12;
-  }
-  return { kind: "pptx", parts, total, ...(stopped ? { stopped } : {}) };
+    return { n, label: `Slide ${n}${hidden ? " (hidden)" : ""}`, text: lines.join("\n") };
+  });
+  return { kind: "pptx", ...read };
 }

@@ -59,3 +59,23 @@ export class ExtractFailure extends Error {
     super(message);
   }
 }
+
+/**
+ * Reads pages/slides `from`..`to` in order and stops once `wantChars` are in hand (the caller shows no more),
+ * so the first pages of a long file cost only those pages. The range check names the unit.
+ */
+export async function readRange(req: ExtractRequest, total: number, unit: string, read: (n: number) => Promise<Part>): Promise<Pick<Extracted, "parts" | "total" | "stopped">> {
+  const from = req.from ?? 1;
+  const to = Math.min(req.to ?? total, total);
+  if (total > 0 && from > total) throw new ExtractFailure("range", `The file has ${total} ${unit}${total === 1 ? "" : "s"}; the range starts beyond it.`);
+  const parts: Part[] = [];
+  let chars = 0;
+  for (let n = from; n <= to; n++) {
+    if (chars >= req.wantChars) return { parts, total, stopped: true };
+    const part = await read(n);
+    parts.push(part);
+    // The header line each part gets when shown counts too.
+    chars += part.text.length + part.label.length + 10;
+  }
+  return { parts, total };
+}

@@ -3,7 +3,7 @@
  * the central directory before anything is inflated, and every inflate is capped by the bytes still allowed
  * (node's own zlib `maxOutputLength`), so a zip bomb fails early whatever sizes its headers claim.
  */
-import { crc32, inflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { ExtractFailure } from "./types.js";
 
 interface Entry {
@@ -88,40 +88,41 @@ function findEnd(buf: Buffer): number {
   throw corrupt();
 }
 
-/** An uncompressed zip of the given parts (hands already-bounded parts to a library that wants a zip). */
-export function storedZip(parts: Array<[string, Buffer]>): Buffer {
+export interface ZipPart {
+  name: string;
+  data: Buffer;
+  /** `data` is already deflated: the size and CRC of what it inflates to. */
+  inflated?: { size: number; crc: number };
+}
+
+function header(sig: number, size: number, fields: Array<[offset: number, value: number, bytes: 2 | 4]>): Buffer {
+  const b = Buffer.alloc(size);
+  b.writeUInt32LE(sig, 0);
+  for (const [at, v, n] of fields) {
+    if (n === 2) b.writeUInt16LE(v, at);
+    else b.writeUInt32LE(v >>> 0, at);
+  }
+  return b;
+}
+
+/**
+ * A zip of the given parts, stored or deflated. The extractor hands mammoth a stored zip of parts it has
+ * already read under its budget; the sandbox builds its Office documents with it.
+ */
+export function writeZip(parts: ZipPart[], deflate = false): Buffer {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
-  for (const [name, data] of parts) {
-    const nameBuf = Buffer.from(name, "utf8");
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
-    const cen = Buffer.alloc(46);
-    cen.writeUInt32LE(0x02014b50, 0);
-    cen.writeUInt16LE(20, 4);
-    cen.writeUInt16LE(20, 6);
-    cen.writeUInt32LE(crc, 16);
-    cen.writeUInt32LE(data.length, 20);
-    cen.writeUInt32LE(data.length, 24);
-    cen.writeUInt16LE(nameBuf.length, 28);
-    cen.writeUInt32LE(offset, 42);
-    chunks.push(local, nameBuf, data);
-    central.push(cen, nameBuf);
-    offset += 30 + nameBuf.length + data.length;
+  for (const p of parts) {
+    const packed = p.inflated ? p.data : deflate ? deflateRawSync(p.data) : p.data;
+    const method = p.inflated || deflate ? 8 : 0;
+    const size = p.inflated?.size ?? p.data.length;
+    const crc = p.inflated?.crc ?? crc32(p.data);
+    const name = Buffer.from(p.name, "utf8");
+    chunks.push(header(0x04034b50, 30, [[4, 20, 2], [8, method, 2], [14, crc, 4], [18, packed.length, 4], [22, size, 4], [26, name.length, 2]]), name, packed);
+    central.push(header(0x02014b50, 46, [[4, 20, 2], [6, 20, 2], [10, method, 2], [16, crc, 4], [20, packed.length, 4], [24, size, 4], [28, name.length, 2], [42, offset, 4]]), name);
+    offset += 30 + name.length + packed.length;
   }
   const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, cd, end]);
+  return Buffer.concat([...chunks, cd, header(0x06054b50, 22, [[8, parts.length, 2], [10, parts.length, 2], [12, cd.length, 4], [16, offset, 4]])]);
 }

@@ -7,6 +7,7 @@
  */
 import { constants, deflateRawSync } from "node:zlib";
 import { zip } from "./docs.js";
+import { writeZip } from "../extract/zip.js";
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -18,37 +19,14 @@ const rels = (list: Array<[id: string, type: string, target: string]>) =>
 
 /** A DOCX whose document.xml inflates to `mb` megabytes (deflate of zeros packs about 1000:1). */
 export function zipBomb(mb = 200): Buffer {
+  // One deflated megabyte of zeros ending on a block boundary, repeated, then an empty final block.
   const block = deflateRawSync(Buffer.alloc(1 << 20), { finishFlush: constants.Z_SYNC_FLUSH });
   const data = Buffer.concat([...Array.from({ length: mb }, () => block), Buffer.from([0x03, 0x00])]);
-  const good = zip([["[Content_Types].xml", CT("word/document.xml", "wordprocessingml.document.main+xml")]]);
-  // Splice a deflated entry by hand: the sizes it declares are honest, the inflate is just enormous.
-  const name = Buffer.from("word/document.xml");
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(mb << 20, 22);
-  local.writeUInt16LE(name.length, 26);
-  const firstLocalEnd = good.readUInt32LE(good.length - 6);
-  const firstCentral = good.subarray(firstLocalEnd, good.length - 22);
-  const cen = Buffer.alloc(46);
-  cen.writeUInt32LE(0x02014b50, 0);
-  cen.writeUInt16LE(20, 4);
-  cen.writeUInt16LE(20, 6);
-  cen.writeUInt16LE(8, 10);
-  cen.writeUInt32LE(data.length, 20);
-  cen.writeUInt32LE(mb << 20, 24);
-  cen.writeUInt16LE(name.length, 28);
-  cen.writeUInt32LE(firstLocalEnd, 42);
-  const cd = Buffer.concat([firstCentral, cen, name]);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(2, 8);
-  end.writeUInt16LE(2, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(firstLocalEnd + 30 + name.length + data.length, 16);
-  return Buffer.concat([good.subarray(0, firstLocalEnd), local, name, data, cd, end]);
+  return writeZip([
+    { name: "[Content_Types].xml", data: Buffer.from(CT("word/document.xml", "wordprocessingml.document.main+xml")) },
+    // Honest sizes: the bomb is the inflate itself, not a lying header.
+    { name: "word/document.xml", data, inflated: { size: mb << 20, crc: 0 } },
+  ]);
 }
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';

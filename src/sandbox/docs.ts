@@ -3,7 +3,8 @@
  * PDF pages split by a form feed, a scanned (image-only) PDF, an encrypted PDF, and the zip writer the
  * Office documents (docs-office.ts) are built with.
  */
-import { crc32, deflateRawSync } from "node:zlib";
+import { deflateRawSync } from "node:zlib";
+import { writeZip } from "../extract/zip.js";
 
 const ascii = (s: string) => s.replace(/[\\()]/g, (m) => `\\${m}`).replace(/[^\x20-\x7e]/g, "?");
 
@@ -74,46 +75,7 @@ function adler32(b: Buffer): number {
   return ((c << 16) | a) >>> 0;
 }
 
-/** A zip; `deflate` compresses entries (Office files are deflated zips). */
-export function zip(entries: Array<[string, Buffer | string]>, deflate = true): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of entries) {
-    const raw = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-    const data = deflate ? deflateRawSync(raw) : raw;
-    const nameBuf = Buffer.from(name, "utf8");
-    const head = (sig: number, size: number) => {
-      const b = Buffer.alloc(size);
-      b.writeUInt32LE(sig, 0);
-      return b;
-    };
-    const local = head(0x04034b50, 30);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(deflate ? 8 : 0, 8);
-    local.writeUInt32LE(crc32(raw), 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
-    const cen = head(0x02014b50, 46);
-    cen.writeUInt16LE(20, 4);
-    cen.writeUInt16LE(20, 6);
-    cen.writeUInt16LE(deflate ? 8 : 0, 10);
-    cen.writeUInt32LE(crc32(raw), 16);
-    cen.writeUInt32LE(data.length, 20);
-    cen.writeUInt32LE(raw.length, 24);
-    cen.writeUInt16LE(nameBuf.length, 28);
-    cen.writeUInt32LE(offset, 42);
-    parts.push(local, nameBuf, data);
-    central.push(cen, nameBuf);
-    offset += 30 + nameBuf.length + data.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, cd, end]);
+/** A deflated zip (Office files are deflated zips), written by the app's own zip writer. */
+export function zip(entries: Array<[string, Buffer | string]>): Buffer {
+  return writeZip(entries.map(([name, content]) => ({ name, data: typeof content === "string" ? Buffer.from(content, "utf8") : content })), true);
 }

@@ -70,7 +70,7 @@ describe("reading course files inline", () => {
   it("PDF pages outside the file or malformed are errors the model can fix", async () => {
     const beyond = await read(SEED.resources.schedulePdf, { pages: "9" });
     expect(beyond.isError).toBe(true);
-    expect(beyond.text).toMatch(/The PDF has 3 pages; pages start beyond it/);
+    expect(beyond.text).toMatch(/The file has 3 pages; the range starts beyond it/);
     const bad = await read(SEED.resources.schedulePdf, { pages: "5-2" });
     expect(bad.isError).toBe(true);
     expect(bad.text).toContain('pages "5-2" is not a range like "3", "3-5" or "3-"');
