@@ -3,9 +3,10 @@
  * gradebooks in parallel, turned into work items. Costs one class-list call plus one grades call per class.
  */
 import { noteDegraded } from "../halo/degraded.js";
+import { isHaloError } from "../halo/errors.js";
 import { READ_TTL_MS } from "../queries/cached.js";
-import { fetchClassDetail } from "../queries/class-detail.js";
-import type { RawAssessmentGrade, RawClassGrade } from "../queries/gradebook.js";
+import { fetchClassDetail, type RawClassDetail } from "../queries/class-detail.js";
+import { lacksAssessmentFacts, withUnitAssessments, type RawAssessmentGrade, type RawClassGrade } from "../queries/gradebook.js";
 import type { ToolContext } from "../tools/context.js";
 import { normalisePolicy, type Policy } from "./dq.js";
 import { workItems, type WorkItem } from "./items.js";
@@ -21,7 +22,13 @@ export interface Work {
 
 export async function loadWork(ctx: ToolContext, classRef?: string): Promise<Work> {
   const classes = await scopeClasses(ctx, classRef);
-  const fan = await fanOut(ctx, classes, (cls) => loadGrades(ctx, cls), (cls) => gradesKey(cls.slugId));
+  const fan = await fanOut(ctx, classes, async (cls) => {
+    const book = await loadGrades(ctx, cls);
+    // Without the gradebook's flags companion, start dates and group flags come from class detail instead.
+    if (!lacksAssessmentFacts(book)) return book;
+    const d = await softClassDetail(ctx, cls, "assignment start dates and group flags");
+    return d ? withUnitAssessments(book, d.units) : book;
+  }, (cls) => gradesKey(cls.slugId));
   const now = ctx.now();
   const base = ctx.config.halo.baseUrl;
   const items: WorkItem[] = [];
@@ -41,11 +48,16 @@ export async function loadWork(ctx: ToolContext, classRef?: string): Promise<Wor
  * does there). A failure costs only the policy lines.
  */
 export async function classPolicy(ctx: Pick<ToolContext, "halo" | "cache">, cls: PlannerClass): Promise<Policy | undefined> {
+  return normalisePolicy((await softClassDetail(ctx, cls, "participation policy"))?.participationPolicy);
+}
+
+/** Class detail (cached, shared with the class tools) for a side feature: a failure costs only `feature`. */
+async function softClassDetail(ctx: Pick<ToolContext, "halo" | "cache">, cls: PlannerClass, feature: string): Promise<RawClassDetail | undefined> {
   try {
-    const d = await ctx.cache.get(`class:${cls.slugId}`, READ_TTL_MS, () => fetchClassDetail(ctx.halo, cls.slugId, cls.id));
-    return normalisePolicy(d?.participationPolicy);
-  } catch {
-    noteDegraded("participation policy", "class details could not be read");
+    return (await ctx.cache.get(`class:${cls.slugId}`, READ_TTL_MS, () => fetchClassDetail(ctx.halo, cls.slugId, cls.id))) ?? undefined;
+  } catch (err) {
+    if (isHaloError(err) && (err.kind === "auth" || err.kind === "session_expired" || err.kind === "no_credentials")) throw err;
+    noteDegraded(feature, "class details could not be read");
     return undefined;
   }
 }

@@ -168,4 +168,16 @@ export async function fetchClassGrades(halo: HaloApi, cls: ClassRef): Promise<Ra
   ]);
 }
 
+/** True when the gradebook's assessment-flags companion did not arrive (its fields are absent, not null). */
+export const lacksAssessmentFacts = (book: RawClassGrade): boolean => book.grades.length > 0 && book.grades.every((g) => !("isGroupEnabled" in g.assessment));
+
+/**
+ * The audit's fallback for those flags: class detail's unit listing is witnessed (CurrentClass) and carries the
+ * same assessment facts; joined by assessment id, the gradebook's own values win.
+ */
+export function withUnitAssessments(book: RawClassGrade, units: ReadonlyArray<{ assessments: ReadonlyArray<Partial<RawAssessmentSummary> & { id: string }> }>): RawClassGrade {
+  const byId = new Map(units.flatMap((u) => u.assessments).map((a) => [a.id, a] as const));
+  return { ...book, grades: book.grades.map((g) => ({ ...g, assessment: { ...byId.get(g.assessment.id), ...g.assessment } })) };
+}
+
 export const isPublished = (g: { status?: string | null }): boolean => g.status === "PUBLISHED";

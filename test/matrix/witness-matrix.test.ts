@@ -40,7 +40,8 @@ const CHECKS: Check[] = [
   ["grades", { class_ref: CLASS }, [/Cloud Service Models Comparison/, /88/, /100/]],
   ["feedback", { class_ref: CLASS, assessment_id: SEED.assessments.publishedWithRubric }, [/Cloud Service Models Comparison/, /88/, /NIST definition/]],
   ["assignment_details", { assessment_id: SEED.assessments.upload }, [/Cloud Architecture Proposal/, /150/, /Nov \d+ 2026/]],
-  ["whats_due", {}, [/Topic 4 DQ 1/, /Cloud Architecture Proposal/, /Collaborative Argument Project/, /11:59 PM/]],
+  // The group link needs the assessment's group flag: from the gradebook's companion, else from class detail.
+  ["whats_due", {}, [/Topic 4 DQ 1/, /Cloud Architecture Proposal/, /Collaborative Argument Project/, /11:59 PM/, new RegExp(`groups\\?assessmentId=${SEED.assessments.groupProject}`)]],
   ["missing_work", {}, [/Serverless Function Design/]],
   ["grades_summary", {}, [/CST-323/, /ENG-106/, /\d+(\.\d+)?\s?%/]],
   ["grade_target", { class_ref: CLASS, target: "B" }, [/\bB\b/, /Cloud Architecture Proposal|points|%/]],
