@@ -3,6 +3,8 @@
  * session ends by itself (stdin closed in stdio mode); the entry point handles signals.
  */
 import { existsSync } from "node:fs";
+import path from "node:path";
+import { healingStateFile } from "../assistant/state-file.js";
 import type { AppConfig } from "../config/types.js";
 import { createConfigStore } from "../config/store.js";
 import { createLazyHalo } from "../halo/lazy.js";
@@ -29,7 +31,7 @@ export function inContainer(env: CliIo["env"]): boolean {
 export async function serve(config: AppConfig, io: CliIo, extra: { onClose?: () => Promise<void> } = {}): Promise<Running> {
   setLogLevel(config.logLevel);
   const store = createConfigStore(config.configPath);
-  const halo = createLazyHalo({ config, store });
+  const halo = createLazyHalo({ config, store, healingStore: healingStateFile(path.dirname(config.configPath)) });
   const { server } = createMcpServer({ config, halo: halo.api, session: halo.session });
 
   let closing: Promise<void> | undefined;

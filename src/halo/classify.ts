@@ -4,7 +4,7 @@
  * upstream body beyond one sanitized sentence.
  */
 import { redact } from "../redact.js";
-import { HaloError, type HaloErrorKind } from "./errors.js";
+import { HaloError, type GqlIssue, type HaloErrorKind } from "./errors.js";
 
 export interface HttpResult {
   statusCode: number;
@@ -13,9 +13,16 @@ export interface HttpResult {
   body: unknown;
 }
 
-interface GqlError {
+export interface GqlError {
   message?: unknown;
+  path?: unknown;
+  locations?: unknown;
   extensions?: { code?: unknown; errorCode?: unknown; [k: string]: unknown };
+}
+
+/** Options for GraphQL replies: which field-level errors the caller can live with (see client.ts). */
+export interface ClassifyOptions {
+  tolerate?: (e: GqlError) => boolean;
 }
 
 const networkCodes = new Set([
@@ -54,13 +61,25 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-function errorKind(e: GqlError): HaloErrorKind {
+export function pathOf(e: GqlError): Array<string | number> {
+  return Array.isArray(e.path) ? e.path.filter((p): p is string | number => typeof p === "string" || typeof p === "number") : [];
+}
+
+/**
+ * What one error means. Only the root decides about the session or access: an error deeper than the root field
+ * (a resolver failing on one row's field) is a data problem, never a reason to refresh tokens or to call a class
+ * unavailable. A root auth error counts only when that root answered no data.
+ */
+function errorKind(e: GqlError, data: unknown): HaloErrorKind {
   const msg = typeof e.message === "string" ? e.message : "";
+  const path = pathOf(e);
+  if (path.length > 1) return "upstream";
   // Checked first: "Permission Evaluator exception … unauthorized" must not trigger a refresh.
   if (accessRe.test(msg)) return "access";
   const code = String(e.extensions?.code ?? "").toUpperCase();
   const errorCode = String(e.extensions?.errorCode ?? "");
-  if (code === "UNAUTHENTICATED" || errorCode === "401" || authRe.test(msg)) return "auth";
+  const rootAnswered = path.length === 1 && data !== null && typeof data === "object" && (data as Record<string, unknown>)[String(path[0])] != null;
+  if ((code === "UNAUTHENTICATED" || errorCode === "401" || authRe.test(msg)) && !rootAnswered) return "auth";
   if (code === "GRAPHQL_VALIDATION_FAILED" || code === "GRAPHQL_PARSE_FAILED" || validationRe.test(msg)) return "validation";
   if (code === "NOT_FOUND" || errorCode === "404") return "not_found";
   return "upstream";
@@ -105,25 +124,38 @@ function isHttpResult(x: unknown): x is HttpResult {
   return typeof x === "object" && x !== null && typeof (x as HttpResult).statusCode === "number";
 }
 
-export function classify(input: HttpResult | Error | unknown, op: string, now: number = Date.now()): HaloError | null {
+/** Messages, locations and paths of a reply's errors, bounded, for healing and partial data. */
+function issuesOf(errors: readonly GqlError[]): GqlIssue[] {
+  return errors.slice(0, 50).map((e) => {
+    const locations = Array.isArray(e.locations)
+      ? (e.locations as Array<{ line?: unknown; column?: unknown }>).filter((l) => typeof l?.line === "number" && typeof l?.column === "number") as Array<{ line: number; column: number }>
+      : undefined;
+    return { message: sanitize(e.message, 300), ...(locations?.length ? { locations } : {}), ...(Array.isArray(e.path) ? { path: pathOf(e) } : {}) };
+  });
+}
+
+export function classify(input: HttpResult | Error | unknown, op: string, now: number = Date.now(), opts: ClassifyOptions = {}): HaloError | null {
   if (input instanceof HaloError) return input;
   if (!isHttpResult(input)) return fromTransportError(input, op);
   const status = input.statusCode;
   const body = parseBody(input.body);
   // Wording checks look at plain-text bodies or the usual JSON message fields, never at arbitrary JSON.
   const bodyText = typeof body === "string" ? body : messageFields(body);
-  const errors = body && typeof body === "object" && Array.isArray((body as { errors?: unknown }).errors) ? ((body as { errors: GqlError[] }).errors) : [];
+  const all = body && typeof body === "object" && Array.isArray((body as { errors?: unknown }).errors) ? ((body as { errors: GqlError[] }).errors) : [];
+  const data = body && typeof body === "object" ? (body as { data?: unknown }).data : undefined;
+  // Tolerated field errors only count beside data; without data there is nothing to keep.
+  const errors = opts.tolerate && data != null && status < 300 ? all.filter((e) => !opts.tolerate!(e)) : all;
 
   if (status === 401) return new HaloError("auth", messageFor("auth", op, ""), { status, operation: op });
 
   if (errors.length > 0) {
-    const kinds = errors.map(errorKind);
+    const kinds = errors.map((e) => errorKind(e, data));
     const kind = priority.find((k) => kinds.includes(k)) ?? "upstream";
     const first = errors[kinds.indexOf(kind)] ?? errors[0];
     const detail = sanitize(first?.message);
     const transient = status === 408 || status === 429 || status >= 500;
     if (kind === "upstream" && transient) return httpError(status, input, op, now);
-    return new HaloError(kind, messageFor(kind, op, detail), { status, operation: op });
+    return new HaloError(kind, messageFor(kind, op, detail), { status, operation: op, ...(kind === "validation" ? { issues: issuesOf(errors) } : {}) });
   }
 
   if (status === 403) {

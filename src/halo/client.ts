@@ -6,10 +6,14 @@
 import type { Response } from "got";
 import type { Readable } from "node:stream";
 import type FormData from "form-data";
-import { classify, type HttpResult } from "./classify.js";
+import { classify, pathOf, sanitize, type ClassifyOptions, type GqlError, type HttpResult } from "./classify.js";
+import { noteDegraded } from "./degraded.js";
 import { HaloError, isHaloError } from "./errors.js";
 import { haloHeaders, type Tokens } from "./headers.js";
-import { stillRejected } from "./messages.js";
+import type { Healing, OperationOutcome } from "./healing.js";
+import { confirmedRejection, describePaths, incompatible, rejectedDocument, stillRejected } from "./messages.js";
+import { nullSubtree, optionalPrefixOf } from "./partial.js";
+import { log } from "../log.js";
 import type { RequestKind } from "./retry.js";
 import type { SessionManager } from "./session.js";
 import type { Reply, Transport } from "./transport.js";
@@ -23,6 +27,7 @@ export class HaloClient implements HaloApi {
     private readonly config: AppConfig["halo"],
     private readonly transport: Transport,
     private readonly sessions: SessionManager,
+    private readonly healing: Healing,
   ) {
     const o = config.orchestrationUrl.replace(/\/+$/, "");
     // Accept a configured REST base that already includes the path (as __NEXT_DATA__ publishes it).
@@ -41,7 +46,7 @@ export class HaloClient implements HaloApi {
     });
   }
 
-  private async call(kind: RequestKind, op: string, attempt: (tokens: Tokens) => () => Promise<Response<string>>): Promise<Reply> {
+  private async call(kind: RequestKind, op: string, attempt: (tokens: Tokens) => () => Promise<Response<string>>, opts?: ClassifyOptions): Promise<Reply> {
     let used = await this.sessions.tokensForCall();
     // Tokens are read when the attempt actually leaves (it may have queued behind the semaphore while
     // another call refreshed), so a burst of expired calls does not all fail first.
@@ -50,32 +55,103 @@ export class HaloClient implements HaloApi {
       return attempt(used)();
     };
     try {
-      return await this.transport.send(kind, op, run);
+      return await this.transport.send(kind, op, run, opts);
     } catch (e) {
       if (!isHaloError(e) || e.kind !== "auth") throw e;
+      // Raw tokens cannot be refreshed: a refusal would end the session, so first make sure it is the session.
+      if (!this.sessions.refreshable) await this.confirmDead(op, used);
       const fresh = await this.sessions.afterAuthFailure(used);
       try {
-        return await this.transport.send(kind, op, attempt(fresh));
+        return await this.transport.send(kind, op, attempt(fresh), opts);
       } catch (e2) {
-        if (isHaloError(e2) && e2.kind === "auth") throw stillRejected(this.config.baseUrl, op);
+        if (isHaloError(e2) && e2.kind === "auth") throw await this.confirmDead(op, fresh);
         throw e2;
       }
     }
   }
 
+  /**
+   * One cheap witnessed query with the same tokens before anyone tells the student to log in again. If Halo
+   * answers it, the refusal was about this one request and is reported as such; the session stays.
+   * Resolves with the "log in again" error only when the canary is refused too.
+   */
+  private async confirmDead(op: string, tokens: Tokens): Promise<HaloError> {
+    const canary = "GetUserAlertCount";
+    try {
+      await this.transport.send("session", canary, () =>
+        this.transport.got.post(this.config.gatewayUrl, {
+          headers: this.headers(tokens, undefined, true, canary),
+          body: JSON.stringify({ operationName: canary, variables: {}, query: "query GetUserAlertCount { getUserAlertCount { courseClassId } }" }),
+        }),
+      );
+    } catch (e) {
+      if (isHaloError(e) && e.kind === "auth") return stillRejected(this.config.baseUrl, op);
+      if (!isHaloError(e) || !["validation", "access", "upstream", "not_found"].includes(e.kind)) throw e;
+    }
+    throw confirmedRejection(op);
+  }
+
+  /** One read or mutation: a remembered healed document if any, pruning and one retry on a validation failure. */
   private async graphql<T>(kind: "query" | "mutation", req: GraphqlRequest): Promise<T> {
     const op = req.operationName;
+    const feature = req.feature ?? op;
+    const outcome = (o: Omit<OperationOutcome, "operation" | "feature">) => this.healing.record(req.query, { operation: op, feature: req.feature, ...o });
+    const healed = await this.healing.healed(req.query);
+    let query = healed?.query ?? req.query;
+    let removed = healed?.removed ?? [];
+    for (let tries = 0; ; tries++) {
+      try {
+        const { data, missing } = await this.send<T>(kind, { ...req, query });
+        if (removed.length) noteDegraded(feature, `Halo no longer offers ${describePaths(removed)}`);
+        outcome({ status: missing.length ? "partial" : removed.length ? "pruned" : "ok", removed, missing });
+        return data;
+      } catch (e) {
+        const healable = tries === 0 && isHaloError(e) && e.kind === "validation" && !!e.issues?.length;
+        if (!healable) {
+          outcome({ status: "failed", removed, message: isHaloError(e) ? e.message : "internal error" });
+          throw isHaloError(e) && e.kind === "validation" ? rejectedDocument(feature, op, e) : e;
+        }
+        const { pruneDocument } = await import("./prune.js");
+        const pruned = pruneDocument(query, e.issues ?? [], req.required ?? []);
+        if (!pruned.ok) {
+          const err = pruned.required.length ? incompatible(feature, op, pruned.required) : rejectedDocument(feature, op, e);
+          outcome({ status: "failed", removed, message: err.message });
+          throw err;
+        }
+        log.warn(`halo: Halo rejected ${describePaths(pruned.removed)} in ${op}; retrying without ${pruned.removed.length === 1 ? "it" : "them"}`);
+        query = pruned.query;
+        removed = [...removed, ...pruned.removed];
+        await this.healing.remember(req.query, { operation: op, query, removed });
+      }
+    }
+  }
+
+  /** Sends one document. Field errors inside the request's optional subtrees null that subtree and leave a note. */
+  private async send<T>(kind: "query" | "mutation", req: GraphqlRequest): Promise<{ data: T; missing: string[] }> {
+    const op = req.operationName;
+    const optional = req.optional;
+    const opts = optional?.length ? { tolerate: (e: GqlError) => optionalPrefixOf(e, optional) !== undefined } : undefined;
     const reply = await this.call(kind, op, (tokens) => () =>
       this.transport.got.post(this.config.gatewayUrl, {
         headers: this.headers(tokens, req.context, true, op),
         body: JSON.stringify({ operationName: op, variables: req.variables ?? {}, query: req.query }),
       }),
-    );
-    const body = reply.body as { data?: unknown } | string | undefined;
+    opts);
+    const body = reply.body as { data?: unknown; errors?: unknown } | string | undefined;
     if (!body || typeof body !== "object" || body.data === undefined || body.data === null) {
       throw new HaloError("upstream", `Halo returned no data for ${op}.`, { operation: op, status: reply.statusCode });
     }
-    return body.data as T;
+    const missing = new Set<string>();
+    for (const e of Array.isArray(body.errors) ? (body.errors as GqlError[]) : []) {
+      const prefix = optionalPrefixOf(e, optional);
+      // The classifier let only optional-subtree errors through; a null that climbed above that subtree is not partial.
+      if (!prefix || !nullSubtree(body.data, pathOf(e), prefix)) {
+        throw new HaloError("upstream", `Halo could not provide the ${req.feature ?? op}: ${sanitize(e.message)}`, { operation: op });
+      }
+      missing.add(prefix.split(".").slice(1).join(".") || prefix);
+    }
+    if (missing.size) noteDegraded(req.feature ?? op, `${describePaths([...missing])} unavailable`);
+    return { data: body.data as T, missing: [...missing] };
   }
 
   query<T = unknown>(req: GraphqlRequest): Promise<T> {

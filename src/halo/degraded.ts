@@ -41,12 +41,12 @@ export async function withDegradedNotes<T>(fn: () => Promise<T>): Promise<{ resu
 }
 
 /** One short line for the end of an answer, or undefined when nothing was missing. One entry per feature. */
-export function degradedLine(notes: readonly DegradedNote[]): string | undefined {
+export function degradedLine(notes: readonly DegradedNote[], lead = "Note: incomplete answer, Halo did not provide"): string | undefined {
   if (notes.length === 0) return undefined;
   const byFeature = new Map<string, string>();
   for (const n of notes) if (!byFeature.has(n.feature)) byFeature.set(n.feature, n.detail);
   const parts = [...byFeature].map(([f, d]) => (d ? `${f} (${d})` : f));
-  return clip(`Note: incomplete answer, Halo did not provide: ${parts.join("; ")}.`, 400);
+  return clip(`${lead}: ${parts.join("; ")}.`, 400);
 }
 
 /** Degradations seen by this process, newest last (for check_tokens and doctor). */

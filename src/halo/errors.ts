@@ -15,18 +15,32 @@ export type HaloErrorKind =
   | "circuit_open"
   | "upstream"; // 200 with errors that fit nothing above
 
+/** One GraphQL error as Halo reported it (sanitized message; schema names only, never data). */
+export interface GqlIssue {
+  message: string;
+  locations?: ReadonlyArray<{ line: number; column: number }>;
+  path?: ReadonlyArray<string | number>;
+}
+
 export class HaloError extends Error {
   readonly kind: HaloErrorKind;
   readonly status?: number;
   readonly retryAfterMs?: number;
   readonly operation?: string;
-  constructor(kind: HaloErrorKind, message: string, opts: { status?: number; retryAfterMs?: number; operation?: string; cause?: unknown } = {}) {
+  /** For validation failures: every error in the reply, so the client can prune what Halo no longer offers. */
+  readonly issues?: readonly GqlIssue[];
+  constructor(
+    kind: HaloErrorKind,
+    message: string,
+    opts: { status?: number; retryAfterMs?: number; operation?: string; cause?: unknown; issues?: readonly GqlIssue[] } = {},
+  ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = "HaloError";
     this.kind = kind;
     this.status = opts.status;
     this.retryAfterMs = opts.retryAfterMs;
     this.operation = opts.operation;
+    this.issues = opts.issues;
   }
 }
 

@@ -3,9 +3,7 @@
  * tools/list, so the server starts answering first and loads them in the background (warm()) or on the
  * first Halo call, whichever comes first.
  */
-import type { ConfigStore } from "../config/store.js";
-import type { AppConfig } from "../config/types.js";
-import type { Halo } from "./index.js";
+import type { Halo, HaloOptions } from "./index.js";
 import type { HaloApi, SessionControl } from "./types.js";
 
 export interface LazyHalo extends Halo {
@@ -13,9 +11,10 @@ export interface LazyHalo extends Halo {
   warm(): void;
 }
 
-export function createLazyHalo(opts: { config: AppConfig; store?: ConfigStore }): LazyHalo {
+export function createLazyHalo(opts: Pick<HaloOptions, "config" | "store" | "healingStore">): LazyHalo {
   let loading: Promise<Halo> | undefined;
-  const get = (): Promise<Halo> => (loading ??= import("./index.js").then((m) => m.createHalo(opts)));
+  let loaded: Halo | undefined;
+  const get = (): Promise<Halo> => (loading ??= import("./index.js").then((m) => (loaded = m.createHalo(opts))));
   const api: HaloApi = {
     query: async (req) => (await get()).api.query(req),
     mutate: async (req) => (await get()).api.mutate(req),
@@ -34,6 +33,7 @@ export function createLazyHalo(opts: { config: AppConfig; store?: ConfigStore })
   return {
     api,
     session,
+    outcomes: () => loaded?.outcomes() ?? [],
     warm: () => void get().catch(() => undefined),
     flush: async () => {
       if (loading) await (await loading).flush();

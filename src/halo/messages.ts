@@ -55,3 +55,23 @@ export function expiryMs(v: string | undefined): number | undefined {
   const t = Date.parse(v);
   return Number.isNaN(t) ? undefined : t;
 }
+
+/** `a.b.c, a.d` → short: the last two segments of at most four paths. */
+export function describePaths(paths: readonly string[]): string {
+  const short = [...new Set(paths.map((p) => p.split(".").slice(-2).join(".")))];
+  return short.length > 4 ? `${short.slice(0, 4).join(", ")} and ${short.length - 4} more` : short.join(", ");
+}
+
+const report = "run `halo-lms-mcp doctor --live` and include its report in a bug report";
+
+/** A field the feature cannot do without is gone from Halo: never healed silently. */
+export const incompatible = (feature: string, op: string, paths: readonly string[]) =>
+  new HaloError("validation", `Halo no longer offers ${describePaths(paths)}, which the ${feature} needs, so the ${feature} cannot be read until halo-lms-mcp is updated (${report}).`, { operation: op });
+
+/** A rejection that pruning cannot fix (or that persisted after one retry). */
+export const rejectedDocument = (feature: string, op: string, e: HaloError) =>
+  new HaloError("validation", `Halo rejected the request for the ${feature} (${op}), so its API may have changed: ${e.issues?.[0]?.message ?? e.message} Please ${report}.`, { operation: op, status: e.status });
+
+/** The session was checked and works: Halo refused only this one request. */
+export const confirmedRejection = (op: string) =>
+  new HaloError("upstream", `Halo refused ${op} although your login works (checked just now with another request); this is a problem with this one request on Halo's side, not your session.`, { operation: op });

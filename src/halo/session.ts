@@ -58,6 +58,11 @@ export class SessionManager implements SessionControl {
     return this.info;
   }
 
+  /** Whether an auth failure can be answered with a refresh (false: raw tokens used directly). */
+  get refreshable(): boolean {
+    return this.canRefresh;
+  }
+
   /** The current tokens without any I/O (undefined before the session exists or once it expired). */
   get latest(): Tokens | undefined {
     return this.expired ? undefined : this.tokens;

@@ -5,7 +5,7 @@
 import got, { type Got, type Response } from "got";
 import { log } from "../log.js";
 import { CircuitBreaker } from "./breaker.js";
-import { classify, parseBody, type HttpResult } from "./classify.js";
+import { classify, parseBody, type ClassifyOptions, type HttpResult } from "./classify.js";
 import { HaloError } from "./errors.js";
 import { retryDelay, type RequestKind } from "./retry.js";
 import { Semaphore } from "./semaphore.js";
@@ -53,7 +53,7 @@ export class Transport {
   }
 
   /** Runs `attempt` with breaker + semaphore, classifies, retries transient failures of reads. */
-  async send(kind: RequestKind, op: string, attempt: () => Promise<Response<string>>): Promise<Reply> {
+  async send(kind: RequestKind, op: string, attempt: () => Promise<Response<string>>, classifyOpts?: ClassifyOptions): Promise<Reply> {
     for (let n = 1; ; n++) {
       this.breaker.enter(op);
       let error: HaloError | null;
@@ -61,7 +61,7 @@ export class Transport {
       try {
         const res = await this.semaphore.run(attempt);
         reply = { statusCode: res.statusCode, headers: res.headers, body: parseBody(res.body) };
-        error = classify(reply, op, this.now());
+        error = classify(reply, op, this.now(), classifyOpts);
       } catch (e) {
         error = classify(e, op, this.now());
       }

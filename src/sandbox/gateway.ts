@@ -2,7 +2,7 @@
  * The GraphQL gateway. Real graphql-js parse/validate/execute against the reference schema, so unknown
  * fields, unused or missing variables and wrong argument types fail exactly as a spec-compliant server does.
  */
-import { buildSchema, execute, getOperationAST, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, Kind } from "graphql";
+import { buildSchema, defaultFieldResolver, execute, getOperationAST, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema, Kind, type ValidationRule } from "graphql";
 import { gatewayFailure, randomFailure } from "./failures.js";
 import { rootValue } from "./resolvers/index.js";
 import { buildSdl, type SchemaVariant } from "./schema.graphql.js";
@@ -29,7 +29,30 @@ function formatError(e: GraphQLError, fallbackCode: string): Record<string, unkn
 }
 
 function rejected(s: State, errors: readonly GraphQLError[], code: string): Response {
-  return json({ errors: errors.map((e) => formatError(e, code)) }, s.switches.validationStatus);
+  const shaped = errors.map((e) => formatError(e, code));
+  if (!s.switches.validationLocations) for (const e of shaped) delete e.locations;
+  return json({ errors: shaped }, s.switches.validationStatus);
+}
+
+/** Reports `rejectFields` the way graphql-js reports a field the schema lacks (same message, same location). */
+function rejectFieldsRule(names: readonly string[]): ValidationRule {
+  return (ctx) => ({
+    Field(node) {
+      const parent = ctx.getParentType();
+      if (parent && names.includes(`${parent.name}.${node.name.value}`)) {
+        ctx.reportError(new GraphQLError(`Cannot query field "${node.name.value}" on type "${parent.name}".`, { nodes: node }));
+      }
+    },
+  });
+}
+
+/** Every field resolves as usual unless `fieldErrors` names it: then its resolver throws, as a failing one would. */
+function injectingResolver(s: State): GraphQLFieldResolver<unknown, unknown> {
+  return (source, args, context, info) => {
+    const message = s.switches.fieldErrors[`${info.parentType.name}.${info.fieldName}`];
+    if (message !== undefined) throw new GraphQLError(message);
+    return defaultFieldResolver(source, args, context, info);
+  };
 }
 
 function rootFields(doc: DocumentNode, operationName: string | undefined): string[] {
@@ -67,7 +90,8 @@ export async function gateway(s: State, req: Request, rec: CallRecord): Promise<
   } catch (e) {
     return rejected(s, [e as GraphQLError], "GRAPHQL_PARSE_FAILED");
   }
-  const invalid = validate(schema, doc, specifiedRules);
+  const rules = s.switches.rejectFields.length ? [...specifiedRules, rejectFieldsRule(s.switches.rejectFields)] : specifiedRules;
+  const invalid = validate(schema, doc, rules);
   const errors = invalid.length || !s.switches.minimalSchema ? invalid : unwitnessedFields(schema, doc);
   if (errors.length) return rejected(s, errors, "GRAPHQL_VALIDATION_FAILED");
   const fields = rootFields(doc, operationName);
@@ -81,6 +105,7 @@ export async function gateway(s: State, req: Request, rec: CallRecord): Promise<
     schema,
     document: doc,
     rootValue,
+    fieldResolver: Object.keys(s.switches.fieldErrors).length ? injectingResolver(s) : undefined,
     contextValue: { s, w: s.world, userId: auth.grant.userId, now: nowMs(s) },
     variableValues: (variables as Record<string, unknown> | null | undefined) ?? undefined,
     operationName,

@@ -8,8 +8,21 @@ export type RestStep = "presign" | "store" | "attach" | "status" | "submit" | "s
 export interface Switches {
   /** How the gateway reports missing/invalid/expired tokens. */
   authFailureMode: AuthFailureMode;
-  /** HTTP status for GraphQL parse/validation failures (reference: 200 seen, 400 possible). */
+  /** HTTP status for GraphQL parse/validation failures (Apollo 4 answers 400; 200 has been seen). */
   validationStatus: 200 | 400;
+  /** false: validation errors come without `locations` (a gateway that strips them), so clients must match by name. */
+  validationLocations: boolean;
+  /**
+   * Field-level resolver errors, keyed `Type.field` (e.g. `CourseClassAssessment.accommodatedDueDate`,
+   * `Query.getAllClassGrades`) → the error message. Like a real resolver failure: HTTP 200, that field null in
+   * `data` (or its nearest nullable parent), and an error carrying the field's `path`.
+   */
+  fieldErrors: Record<string, string>;
+  /**
+   * Fields (`Type.field`) validation treats as absent from the schema, whatever variant is active: Halo dropping
+   * a field between releases. Rejected exactly as graphql-js does (`Cannot query field "f" on type "T".`).
+   */
+  rejectFields: string[];
   /** Top level of getForumNotifications / getInboxNotifications. */
   notificationsShape: "list" | "object";
   /** Notification/alert count fields typed String instead of Int. */
@@ -55,6 +68,9 @@ export function defaultSwitches(latencyMs = 0): Switches {
   return {
     authFailureMode: "http401",
     validationStatus: 200,
+    validationLocations: true,
+    fieldErrors: {},
+    rejectFields: [],
     notificationsShape: "list",
     countsAsStrings: false,
     announcements: "object",

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { defineTool, type ToolDef } from "./define.js";
 import type { ToolContext } from "./context.js";
+import { degradedLine, degradedSoFar } from "../halo/degraded.js";
 import type { SessionStatus } from "../halo/types.js";
 import { renderSession } from "../shape/session.js";
 
@@ -22,7 +23,12 @@ export const tools: ToolDef[] = [
     description: "Check whether the Halo session works, which credential it came from and when it ends. Use when Halo calls fail or before a long task. Never shows token values.",
     input: none,
     kind: "read",
-    handler: async (_a, ctx) => show("", await ctx.session.status(), ctx, false),
+    handler: async (_a, ctx) => {
+      const r = show("", await ctx.session.status(), ctx, false);
+      // What Halo stopped providing since start (pruned fields, failed extras): the session may be fine while features are not.
+      const degraded = degradedLine(degradedSoFar().slice(-5), "Halo has not provided everything since start");
+      return degraded ? { ...r, text: `${r.text}\n${degraded} For a report: halo-lms-mcp doctor --live` } : r;
+    },
   }),
   defineTool({
     name: "reload_tokens",

@@ -10,6 +10,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { RequestHandler } from "msw";
 import { setupServer } from "msw/node";
+import { healingStateFile } from "../../src/assistant/state-file.js";
 import { createConfigStore, resolveConfig, type AppConfig } from "../../src/config/index.js";
 import { createHalo, type Halo } from "../../src/halo/index.js";
 import { setLogSink } from "../../src/log.js";
@@ -80,7 +81,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   msw.listen({ onUnhandledRequest: "error" });
 
   // The cookie jar judges expiry by the sandbox clock (its cookies are dated from its own "now").
-  const halo = createHalo({ config, store: createConfigStore(config.configPath), now: () => sandbox.now(), fetchHooks: { sleep: async () => {}, persistDelayMs: 0 } });
+  const halo = createHalo({
+    config, store: createConfigStore(config.configPath), healingStore: healingStateFile(dir), now: () => sandbox.now(), fetchHooks: { sleep: async () => {}, persistDelayMs: 0 },
+  });
   const { server, context } = createMcpServer({ config, halo: halo.api, session: halo.session, now: clock, ping: false });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: "harness", version: "1.0.0" });
