@@ -76,19 +76,32 @@ export class HaloClient implements HaloApi {
    * Resolves with the "log in again" error only when the canary is refused too.
    */
   private async confirmDead(op: string, tokens: Tokens): Promise<HaloError> {
-    const canary = "GetUserAlertCount";
+    // Refusals of the same tokens within a few seconds (a tool's parallel documents) share one canary.
+    const now = (this.transport.opts.now ?? Date.now)();
+    if (this.canary?.tokens !== tokens || now - this.canary.at > 10_000) this.canary = { tokens, at: now, alive: this.canaryAnswers(tokens) };
+    const alive = await this.canary.alive;
+    if (!alive) return stillRejected(this.config.baseUrl, op);
+    throw confirmedRejection(op);
+  }
+
+  private canary?: { tokens: Tokens; at: number; alive: Promise<boolean> };
+
+  /** true: Halo accepted the tokens for another request; false: refused them too. Throws when Halo cannot say. */
+  private async canaryAnswers(tokens: Tokens): Promise<boolean> {
+    const op = "GetUserAlertCount";
     try {
-      await this.transport.send("session", canary, () =>
+      await this.transport.send("session", op, () =>
         this.transport.got.post(this.config.gatewayUrl, {
-          headers: this.headers(tokens, undefined, true, canary),
-          body: JSON.stringify({ operationName: canary, variables: {}, query: "query GetUserAlertCount { getUserAlertCount { courseClassId } }" }),
+          headers: this.headers(tokens, undefined, true, op),
+          body: JSON.stringify({ operationName: op, variables: {}, query: "query GetUserAlertCount { getUserAlertCount { courseClassId } }" }),
         }),
       );
+      return true;
     } catch (e) {
-      if (isHaloError(e) && e.kind === "auth") return stillRejected(this.config.baseUrl, op);
-      if (!isHaloError(e) || !["validation", "access", "upstream", "not_found"].includes(e.kind)) throw e;
+      if (isHaloError(e) && e.kind === "auth") return false;
+      if (isHaloError(e) && ["validation", "access", "upstream", "not_found"].includes(e.kind)) return true;
+      throw e;
     }
-    throw confirmedRejection(op);
   }
 
   /** One read or mutation: a remembered healed document if any, pruning and one retry on a validation failure. */

@@ -8,6 +8,8 @@
  * - `withDegradedNotes(fn)`: runs `fn` with a fresh collector (AsyncLocalStorage, so parallel tool calls never mix)
  *   and returns its result with the deduplicated notes. Every tool call runs inside it; `degradedLine(notes)` is
  *   the one short line appended to the answer.
+ * - `recordDegraded(fn)`: notes as usual and also hands back what `fn` noted, so a cache can repeat those notes
+ *   when a later call is answered from the cached value.
  * - Every note also lands in a small process ledger (`degradedSoFar()`), which check_tokens and doctor report.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -17,7 +19,13 @@ export interface DegradedNote {
   detail: string;
 }
 
-const current = new AsyncLocalStorage<Map<string, DegradedNote>>();
+/** A collector; notes also flow to the enclosing one (a recording inside a tool call). */
+interface Sink {
+  notes: Map<string, DegradedNote>;
+  parent?: Sink;
+}
+
+const current = new AsyncLocalStorage<Sink>();
 const LEDGER_MAX = 40;
 const ledger = new Map<string, DegradedNote & { at: number }>();
 
@@ -26,8 +34,9 @@ const clip = (s: string, max: number) => (s.length > max ? s.slice(0, max - 1) +
 export function noteDegraded(feature: string, detail: string): void {
   const note = { feature: clip(feature.trim() || "some data", 60), detail: clip(detail.replace(/\s+/g, " ").trim(), 140) };
   const key = `${note.feature}\u0000${note.detail}`;
-  const notes = current.getStore();
-  if (notes && !notes.has(key) && notes.size < LEDGER_MAX) notes.set(key, note);
+  for (let sink = current.getStore(); sink; sink = sink.parent) {
+    if (!sink.notes.has(key) && sink.notes.size < LEDGER_MAX) sink.notes.set(key, note);
+  }
   // Bounded: a re-noted entry moves to the end, the oldest falls out.
   ledger.delete(key);
   ledger.set(key, { ...note, at: Date.now() });
@@ -35,9 +44,15 @@ export function noteDegraded(feature: string, detail: string): void {
 }
 
 export async function withDegradedNotes<T>(fn: () => Promise<T>): Promise<{ result: T; notes: DegradedNote[] }> {
-  const notes = new Map<string, DegradedNote>();
-  const result = await current.run(notes, fn);
-  return { result, notes: [...notes.values()] };
+  const sink: Sink = { notes: new Map() };
+  const result = await current.run(sink, fn);
+  return { result, notes: [...sink.notes.values()] };
+}
+
+export async function recordDegraded<T>(fn: () => Promise<T>): Promise<{ result: T; notes: DegradedNote[] }> {
+  const sink: Sink = { notes: new Map(), parent: current.getStore() };
+  const result = await current.run(sink, fn);
+  return { result, notes: [...sink.notes.values()] };
 }
 
 /** One short line for the end of an answer, or undefined when nothing was missing. One entry per feature. */

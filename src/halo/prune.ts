@@ -63,6 +63,7 @@ export function pruneDocument(query: string, issues: readonly GqlIssue[], requir
 
   const removed: string[] = [];
   const fatal: string[] = [];
+  let rootGone = false;
   const stack: string[] = [];
   const pathOf = (name: string) => [...stack, name].join(".");
   const pruned = visit(doc, {
@@ -70,6 +71,8 @@ export function pruneDocument(query: string, issues: readonly GqlIssue[], requir
       enter(node) {
         const p = pathOf(node.alias?.value ?? node.name.value);
         const hit = located(node) || byName.some((r) => r.what === "field" && r.name === node.name.value);
+        // A rejected root field is a missing operation, not a missing detail: the caller's own fallback decides.
+        if (hit && stack.length === 0) rootGone = true;
         if (hit) {
           if (hitsRequired(p, required)) fatal.push(p);
           removed.push(p);
@@ -111,11 +114,11 @@ export function pruneDocument(query: string, issues: readonly GqlIssue[], requir
       },
     },
   });
+  if (rootGone) return { ok: false, required: [], unhealable: issues.map((i) => i.message) };
   if (fatal.length) return { ok: false, required: [...new Set(fatal)], unhealable: [] };
 
   const { doc: clean, dropped } = dropUnusedVariables(pruned, unusedVars);
   const op = clean.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-  // Nothing left to ask (the root field itself is gone): the caller's own fallback decides, not pruning.
   if (!op || op.selectionSet.selections.length === 0) return { ok: false, required: [], unhealable: issues.map((i) => i.message) };
   if (removed.length === 0 && dropped.length === 0) return { ok: false, required: [], unhealable: issues.map((i) => i.message) };
   return { ok: true, query: print(clean), removed, droppedVariables: dropped };

@@ -19,9 +19,6 @@ function reason(err: unknown): string {
   return redact(err instanceof Error ? err.message : String(err)).slice(0, 120);
 }
 
-// What each merged value lacks, so an answer built from a cached copy still says so (see renoteDegraded).
-const lacking = new WeakMap<object, DegradedNote[]>();
-
 /** The core's failure is the call's failure; a companion's failure only drops its extras. */
 export async function withCompanions<T>(core: Promise<T>, companions: ReadonlyArray<Companion<T>>): Promise<T> {
   const [base, ...extras] = await Promise.allSettled([core, ...companions.map((c) => c.run())]);
@@ -32,13 +29,7 @@ export async function withCompanions<T>(core: Promise<T>, companions: ReadonlyAr
     if (r.status === "fulfilled") value = (r.value as (core: T) => T)(value);
     else notes.push({ feature: companions[i]!.feature, detail: reason(r.reason) });
   });
+  // A cache holding this value repeats these notes on every hit (src/tools/cache.ts).
   for (const n of notes) noteDegraded(n.feature, n.detail);
-  if (notes.length && typeof value === "object" && value !== null) lacking.set(value, notes);
   return value;
-}
-
-/** Repeats the notes of a value read earlier (a cache hit answers another tool call). */
-export function renoteDegraded(value: unknown): void {
-  if (typeof value !== "object" || value === null) return;
-  for (const n of lacking.get(value) ?? []) noteDegraded(n.feature, n.detail);
 }

@@ -3,12 +3,14 @@
  * failure is never cached. Bounded so a long-running server cannot grow without limit. A hit repeats what the
  * value lacks (a failed companion document), so every answer built from it says so.
  */
-import { renoteDegraded } from "../queries/companion.js";
+import { noteDegraded, recordDegraded, type DegradedNote } from "../halo/degraded.js";
 
 interface Entry {
   at: number;
   value: Promise<unknown>;
   settled: boolean;
+  /** What the load noted as missing (src/halo/degraded.ts): repeated for every answer served from this entry. */
+  notes: DegradedNote[];
 }
 
 export class Cache {
@@ -23,16 +25,17 @@ export class Cache {
     const hit = this.entries.get(key);
     if (hit && (!hit.settled || now - hit.at < ttlMs)) {
       return (hit.value as Promise<T>).then((v) => {
-        renoteDegraded(v);
+        for (const n of hit.notes) noteDegraded(n.feature, n.detail);
         return v;
       });
     }
-    const entry: Entry = { at: now, settled: false, value: Promise.resolve() };
-    entry.value = load().then(
-      (v) => {
+    const entry: Entry = { at: now, settled: false, value: Promise.resolve(), notes: [] };
+    entry.value = recordDegraded(load).then(
+      ({ result, notes }) => {
         entry.settled = true;
         entry.at = this.clock();
-        return v;
+        entry.notes = notes;
+        return result;
       },
       (e: unknown) => {
         if (this.entries.get(key) === entry) this.entries.delete(key);

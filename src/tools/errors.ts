@@ -23,7 +23,10 @@ function haloMessage(e: HaloError): string {
     case "auth":
       return "Halo rejected your session even after a token refresh. Run the `refresh` tool; if that fails, the student signs in again by running `halo-lms-mcp login` in a terminal (see `check_tokens`).";
     case "validation":
-      return `Halo rejected the request as malformed (its API may have changed): ${e.message}. Please report this as a halo-lms-mcp bug.`;
+      // The client's own GraphQL messages already say what is lost and how to report it (src/halo/messages.ts).
+      return e.operation && /doctor --live/.test(e.message)
+        ? e.message
+        : `Halo rejected the request as malformed (its API may have changed): ${e.message}. Please report this as a halo-lms-mcp bug.`;
     case "not_found":
       return e.message;
     case "http":

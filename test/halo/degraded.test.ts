@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { degradedLine, degradedSoFar, noteDegraded, withDegradedNotes } from "../../src/halo/degraded.js";
+import { degradedLine, degradedSoFar, noteDegraded, recordDegraded, withDegradedNotes } from "../../src/halo/degraded.js";
+import { Cache } from "../../src/tools/cache.js";
 import { runTool } from "../../src/server/server.js";
 import { defineTool } from "../../src/tools/define.js";
 
@@ -24,6 +25,27 @@ describe("degradation notes", () => {
     expect(a).toEqual({ result: 1, notes: [{ feature: "gradebook details", detail: "Halo rejected grades.modifiedDate" }] });
     expect(b.notes.map((n) => n.feature)).toEqual(["announcement counts"]);
     expect(degradedSoFar().map((n) => n.feature)).toEqual(expect.arrayContaining(["gradebook details", "announcement counts"]));
+  });
+
+  it("a recording forwards to the enclosing call and a cache hit repeats what its value lacked", async () => {
+    const outer = await withDegradedNotes(async () => {
+      const inner = await recordDegraded(async () => noteDegraded("grade details", "Halo rejected the extra fields"));
+      return inner.notes;
+    });
+    expect(outer.result).toEqual([{ feature: "grade details", detail: "Halo rejected the extra fields" }]);
+    expect(outer.notes).toEqual(outer.result);
+
+    const cache = new Cache(() => 0);
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      noteDegraded("inbox counts", "field error");
+      return 7;
+    };
+    const first = await withDegradedNotes(() => cache.get("k", 60_000, load));
+    const hit = await withDegradedNotes(() => cache.get("k", 60_000, load));
+    expect([first.result, hit.result, loads]).toEqual([7, 7, 1]);
+    expect(hit.notes).toEqual([{ feature: "inbox counts", detail: "field error" }]);
   });
 
   it("makes one line, one entry per feature", () => {

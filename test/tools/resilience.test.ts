@@ -119,6 +119,7 @@ describe("a root-level auth error is confirmed before blaming the login", () => 
     expect(r.text).toMatch(/although your login works/);
     expect(r.text).not.toMatch(falseAlarm);
     expect(h.sandbox.stats.refreshes).toBe(1);
+    // The core and its companion documents were refused together: one refresh, one shared canary.
     expect(callsOf(h, "GetUserAlertCount")).toBe(1);
     expect((await h.call("list_classes")).isError).toBe(false);
   });
