@@ -9,7 +9,7 @@ import { plainText } from "../format/entities.js";
 import type { ToolContext } from "./context.js";
 import type { ClassSummary } from "./class-directory.js";
 import { ToolError, errorText } from "./errors.js";
-import { fetchToDownloads, inlineText } from "./files.js";
+import { fetchToDownloads, inlineText, savedLine } from "./files.js";
 
 /** All attached files together get at most this much text (and never more than the inline limit). */
 export const ATTACHED_TEXT_BUDGET = 60_000;
@@ -24,7 +24,7 @@ export async function attachedFilesText(ctx: ToolContext, a: RawAssessment, cls:
     out.push("", `### ${title} · resource_id: ${x.resourceId}`);
     try {
       const saved = await fetchToDownloads(ctx, x.resourceId!, cls, title);
-      out.push(`Saved to ${saved.path}`, await inlineText(saved, { maxChars: each }, "attached file written by the instructor"));
+      out.push(savedLine(saved), await inlineText(saved, { maxChars: each }, "attached file written by the instructor"));
     } catch (err) {
       // One unreadable file should not hide the others.
       if (err instanceof ToolError || isHaloError(err)) out.push(`Could not read it: ${errorText(err, "assignment_details")}`);

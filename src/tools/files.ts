@@ -2,6 +2,10 @@
  * The two halves of reading a Halo file, shared by download_resource and assignment_details: fetch it into
  * the downloads folder (refusing oversize files before the body), then turn it into capped, quoted text.
  */
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { stat, unlink } from "node:fs/promises";
+import path from "node:path";
 import type mimeTypes from "mime-types";
 import { lazyRequire } from "../lazy.js";
 import type { ToolContext } from "./context.js";
@@ -9,7 +13,7 @@ import type { ClassSummary } from "./class-directory.js";
 import { classDetail, inClass } from "../queries/cached.js";
 import { scope } from "../queries/common.js";
 import { readHead, saveStream, signedUrlFor } from "../queries/download.js";
-import { materialsOf, nameFromUrl, safeFileName, textKind } from "../shape/materials.js";
+import { materialsOf, nameFromUrl, numbered, safeFileName, textKind } from "../shape/materials.js";
 import { renderDocument } from "../shape/documents.js";
 import { docKind, READABLE_FORMATS } from "../extract/kinds.js";
 import { DEFAULT_LIMITS } from "../extract/types.js";
@@ -38,6 +42,13 @@ export interface SavedFile {
   path: string;
   bytes: number;
   contentType?: string;
+  /** An identical earlier download was found; `path` is that file and no new copy was kept. */
+  reused?: boolean;
+}
+
+/** "Saved 2 KB (application/pdf) to …" */
+export function savedLine(saved: SavedFile): string {
+  return `Saved ${size(saved.bytes)}${saved.contentType ? ` (${saved.contentType})` : ""} to ${saved.path}${saved.reused ? " (the same file was already there; no new copy)" : ""}`;
 }
 
 /** Downloads a resource into the downloads folder; `name` (e.g. an attachment title) beats guessing. */
@@ -53,8 +64,50 @@ export async function fetchToDownloads(ctx: ToolContext, id: string, cls: ClassS
   let base = name ?? (await materialName(ctx, id, cls)) ?? nameFromUrl(url) ?? `resource-${id}`;
   const ext = ct ? mime().extension(ct) : false;
   if (!/\.[a-z0-9]{1,8}$/i.test(base) && ext && ext !== "bin") base = `${base}.${ext}`;
-  const saved = await saveStream(file.stream, ctx.config.downloadsDir, safeFileName(base, `resource-${id}`), max);
-  return { path: saved.path, bytes: saved.bytes, ...(ct ? { contentType: ct } : {}) };
+  const fileName = safeFileName(base, `resource-${id}`);
+  // One download per file name at a time in this server, so two copies cannot each judge the other a duplicate.
+  const saved = await serial(fileName, async () => {
+    const s = await saveStream(file.stream, ctx.config.downloadsDir, fileName, max);
+    const kept = await reuseIdentical(s.path, ctx.config.downloadsDir, fileName);
+    return { ...s, path: kept, reused: kept !== s.path };
+  });
+  return { path: saved.path, bytes: saved.bytes, ...(ct ? { contentType: ct } : {}), ...(saved.reused ? { reused: true } : {}) };
+}
+
+const queues = new Map<string, Promise<unknown>>();
+function serial<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const run = (queues.get(key) ?? Promise.resolve()).catch(() => undefined).then(fn);
+  queues.set(key, run);
+  void run.finally(() => queues.get(key) === run && queues.delete(key)).catch(() => undefined);
+  return run;
+}
+
+/**
+ * Reading a long file on (offset, pages) downloads it again. When an earlier copy under the same name holds
+ * exactly these bytes, the new copy is dropped and the earlier one named: no "(2)", "(3)" pile-up, and still
+ * nothing overwritten.
+ */
+async function reuseIdentical(fresh: string, dir: string, name: string): Promise<string> {
+  const size = (await stat(fresh)).size;
+  let digest: string | undefined;
+  for (let n = 0; n < 50; n++) {
+    const candidate = path.join(dir, numbered(name, n));
+    if (candidate === fresh) break;
+    const st = await stat(candidate).catch(() => undefined);
+    if (!st?.isFile() || st.size !== size) continue;
+    digest ??= await sha256(fresh);
+    if ((await sha256(candidate)) === digest) {
+      await unlink(fresh);
+      return candidate;
+    }
+  }
+  return fresh;
+}
+
+async function sha256(file: string): Promise<string> {
+  const h = createHash("sha256");
+  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
+  return h.digest("hex");
 }
 
 export interface TextWindow {
@@ -80,8 +133,10 @@ export function parsePages(pages: string | undefined): { from?: number; to?: num
 export async function inlineText(saved: SavedFile, w: TextWindow, label = "file content"): Promise<string> {
   const offset = w.offset ?? 0;
   const kind = docKind(saved.path, saved.contentType);
+  const paged = kind === "pdf" || kind === "pptx";
+  const ignored = w.pages && !paged ? `(pages applies to PDF pages and PowerPoint slides only; this file is read from the start.)\n` : "";
   if (kind) {
-    const range = parsePages(w.pages);
+    const range = paged ? parsePages(w.pages) : {};
     const { extractInWorker } = await import("../extract/run.js");
     const reply = await extractInWorker({ file: saved.path, kind, ...range, wantChars: offset + w.maxChars + 1 }, DEFAULT_LIMITS);
     if (!reply.ok) {
@@ -89,8 +144,8 @@ export async function inlineText(saved: SavedFile, w: TextWindow, label = "file 
       if (f.code === "no_text") return `${f.message} No text can be shown; open the saved file at ${saved.path} to look at it.`;
       throw new ToolError(`Saved to ${saved.path}, but its text cannot be shown: ${f.message}${f.code === "range" ? "" : " Open the saved file instead."}`);
     }
-    const doc = renderDocument(reply.value, { offset, max: w.maxChars, path: saved.path, ...(w.pages ? { pages: w.pages } : {}) });
-    return [doc.head, doc.body ? quoted(label, doc.body) : "", doc.tail].filter(Boolean).join("\n");
+    const doc = renderDocument(reply.value, { offset, max: w.maxChars, path: saved.path, ...(w.pages && paged ? { pages: w.pages } : {}) });
+    return [ignored + doc.head, doc.body ? quoted(label, doc.body) : "", doc.tail].filter(Boolean).join("\n");
   }
   const text = textKind(saved.path, saved.contentType);
   if (!text) return `Text can be shown for ${READABLE_FORMATS}; this file is ${saved.contentType ?? "in another format"}. Open it from the path above.`;
@@ -99,5 +154,5 @@ export async function inlineText(saved: SavedFile, w: TextWindow, label = "file 
   let body = stripInvisible(head.text);
   if (text === "html") body = htmlToMarkdown(body);
   const doc = renderDocument({ kind: "text", parts: [{ n: 1, label: "", text: body }], ...(head.complete ? {} : { stopped: true }) }, { offset, max: w.maxChars, path: saved.path });
-  return [offset ? doc.head : "", doc.body ? quoted(label, doc.body) : "", doc.tail].filter(Boolean).join("\n");
+  return [ignored + (offset ? doc.head : ""), doc.body ? quoted(label, doc.body) : "", doc.tail].filter(Boolean).join("\n");
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { defineTool, type ToolDef } from "./define.js";
 import { classDetail, classLabel } from "../queries/cached.js";
 import { renderMaterials } from "../shape/materials.js";
-import { fetchToDownloads, inlineText, size } from "./files.js";
+import { fetchToDownloads, inlineText, savedLine } from "./files.js";
 
 const classRef = z.string().trim().min(1).max(200);
 
@@ -38,7 +38,7 @@ export const tools: ToolDef[] = [
     handler: async (args, ctx) => {
       const cls = args.class_ref ? await ctx.classes.resolve(args.class_ref) : undefined;
       const saved = await fetchToDownloads(ctx, args.resource_id, cls);
-      const out = [`Saved ${size(saved.bytes)}${saved.contentType ? ` (${saved.contentType})` : ""} to ${saved.path}`];
+      const out = [savedLine(saved)];
       if (args.inline) {
         const maxChars = Math.min(args.max_chars ?? ctx.config.inlineTextMaxBytes, ctx.config.inlineTextMaxBytes);
         out.push("", await inlineText(saved, { maxChars, ...(args.offset !== undefined ? { offset: args.offset } : {}), ...(args.pages ? { pages: args.pages } : {}) }));

@@ -6,6 +6,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { describe, expect, it } from "vitest";
 import { CLI, secretsOf, sharedWorld } from "./support.js";
+import { SEED } from "../../src/sandbox/world/ids.js";
 
 const world = sharedWorld();
 
@@ -29,6 +30,12 @@ describe("built server over stdio", () => {
       const r = (await s.client.callTool({ name, arguments: {} })) as { isError?: boolean; content: Array<{ text: string }> };
       expect(r.isError ?? false).toBe(false);
       expect(r.content[0]?.text.length).toBeGreaterThan(20);
+    }
+    // The built extraction worker (dist/src/extract/worker.js) reads a PDF and a PPTX; PDF.js prints nothing on stdout.
+    for (const [id, head] of [[SEED.resources.schedulePdf, "Text of the PDF, pages 1–3 of 3:"], [SEED.resources.slidesPptx, "Text of the presentation, slides 1–3 of 3:"]] as const) {
+      const r = (await s.client.callTool({ name: "download_resource", arguments: { resource_id: id, class_ref: "CST-323", inline: true } })) as { isError?: boolean; content: Array<{ text: string }> };
+      expect(r.isError ?? false).toBe(false);
+      expect(r.content[0]?.text).toContain(head);
     }
     await s.client.close();
     // A non-JSON line on stdout would have surfaced as a parse error here.

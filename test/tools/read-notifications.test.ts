@@ -75,7 +75,9 @@ describe("course materials and downloads", () => {
     expect(r.text).toMatch(/\[quoted file content[^\]]*\]\n> # CST-323/);
     expect(r.text).toMatch(/\n\[… truncated: showed characters 0–\d+ of \d+\. For the rest call download_resource again with offset: \d+\. The whole file is at /);
     const again = await h.call("download_resource", { resource_id: SEED.resources.syllabus });
-    expect(again.text).toContain("CST-323 Syllabus (2).md");
+    // The same bytes again: the earlier copy is named, no "(2)" is made, and the student's own file stays.
+    expect(again.text).toContain("CST-323 Syllabus (1).md (the same file was already there; no new copy)");
+    expect(readdirSync(dl).sort()).toEqual(["CST-323 Syllabus (1).md", "CST-323 Syllabus.md"]);
     expect(readdirSync(dl).filter((f) => f.endsWith(".part"))).toEqual([]);
   });
 
