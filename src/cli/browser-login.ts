@@ -63,6 +63,17 @@ async function launch(executablePath: string, dir: string): Promise<BrowserConte
   });
 }
 
+/** Why the browser did not start, in words: Playwright's message is a log dump meant for developers. */
+export function launchFailure(e: unknown, env: CliIo["env"]): string {
+  const text = e instanceof Error ? e.message : String(e);
+  if (/XServer|\$DISPLAY|cannot open display/i.test(text) || (process.platform === "linux" && !env.DISPLAY && !env.WAYLAND_DISPLAY && /has been closed/.test(text))) {
+    return "there is no screen to open its window on: no DISPLAY, as over SSH or in a container";
+  }
+  const first = text.split("\n").find((l) => l.trim()) ?? "unknown error";
+  // Printable characters only: the log lines carry terminal colour codes.
+  return first.replace(/^browserType\.launchPersistentContext:\s*/, "").replace(/[^\x20-\x7e]|\[[0-9;]*m/g, "").slice(0, 300);
+}
+
 /** Cookie header of every cookie the browser would send to Halo's web host. */
 async function cookieHeader(context: BrowserContext, baseUrl: string): Promise<string> {
   const cookies = await context.cookies(baseUrl);
@@ -93,8 +104,7 @@ export async function signInWithBrowser(config: AppConfig, opts: BrowserLoginOpt
   try {
     context = await launch(found.path, dir);
   } catch (e) {
-    const first = (e instanceof Error ? e.message : String(e)).split("\n").find((l) => l.trim()) ?? "unknown error";
-    return { ok: false, reason: "no-browser", message: `${found.path} could not be started (${first.replace(/^browserType\.launchPersistentContext:\s*/, "").slice(0, 300)})` };
+    return { ok: false, reason: "no-browser", message: `${found.path} could not be started (${launchFailure(e, io.env)})` };
   }
   const baseUrl = config.halo.baseUrl;
   let closed = false;

@@ -34,7 +34,7 @@ describe("CLI", () => {
     expect((await cli(["--version"], {})).out.trim()).toBe(pkg.version);
     const help = await cli(["--help"], {});
     expect(help.code).toBe(0);
-    for (const word of ["init", "doctor", "--sandbox", "MCP_TRANSPORT", "--stdin"]) expect(help.out).toContain(word);
+    for (const word of ["init", "doctor", "--sandbox", "MCP_TRANSPORT", "--stdin", "login", "--fresh", "--timeout", "HALO_BROWSER"]) expect(help.out).toContain(word);
     const bad = await cli(["--bogus"], {});
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/unknown option/);

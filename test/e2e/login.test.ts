@@ -197,6 +197,19 @@ if (!CHROMIUM && process.env.CI === "true") {
 }
 
 describe("login without a usable browser", () => {
+  it.skipIf(!CHROMIUM)("a browser that cannot show a window (no DISPLAY) is explained, not dumped", async () => {
+    const h = home();
+    const before = text(h.configPath);
+    const child = spawn(process.execPath, [CLI, "login", "--browser", CHROMIUM ?? "", "--timeout", "30"], { env: envFor(h), cwd: h.dir, stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    expect(await new Promise<number | null>((resolve) => child.once("close", resolve))).toBe(1);
+    expect(err).toContain(`Cannot sign in with a browser: ${CHROMIUM} could not be started (there is no screen to open its window on: no DISPLAY, as over SSH or in a container).`);
+    expect(err).toContain("run `halo-lms-mcp init`");
+    expect(err).not.toMatch(/Playwright|Call log|╔/);
+    expect(text(h.configPath)).toBe(before);
+  }, 60_000);
+
   it("explains in one paragraph and points to the cookie paste of init; nothing is written", async () => {
     const h = home();
     const before = text(h.configPath);
