@@ -1,13 +1,17 @@
 /**
  * The config file as a store for what we learn at run time (rotated session cookies and tokens, the
- * generated MCP token). Writes merge into the current file, keep unknown keys, and never clobber a file the
- * student broke by hand. Writes are serialized: one in flight, later patches merged in order (last wins).
+ * generated MCP token), kept by `conf`. Writes merge into the current file, keep unknown keys, and never
+ * clobber a file the student broke by hand. Writes are serialized: one in flight, later patches merged in
+ * order (last wins). conf's file watching tells the session when the student pastes a new login.
  */
-import { readFile, stat } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { chmod, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type Conf from "conf";
 import { log } from "../log.js";
-import { writeFileAtomic, type WriterFs } from "./atomic.js";
 import { ConfigError } from "./errors.js";
 import { detectIndent, parseConfigText, type ConfigObject } from "./file.js";
+import { nodeWriterFs } from "./atomic.js";
 
 /** Top-level keys to set; `undefined` removes a key. */
 export type ConfigPatch = Record<string, unknown>;
@@ -22,7 +26,30 @@ export interface ConfigStore {
   hasChanged(): Promise<boolean>;
   /** Resolves when every queued write has finished. */
   flush(): Promise<void>;
+  /**
+   * Calls `onChange` when the file changes on disk (conf's watcher polls, so within a few seconds). Only an
+   * existing file is watched. Returns the unsubscribe function; the watcher stops with the last subscriber.
+   */
+  watch(onChange: () => void): () => void;
 }
+
+/** How a save reaches the disk; tests replace `atomic` to act like a single-file bind mount. */
+export interface StoreWriter {
+  /** conf's own atomic write (temp file + rename). */
+  atomic(conf: Conf<ConfigObject>, value: ConfigObject): void;
+  /** The fallback when rename cannot replace the file. */
+  inPlace(path: string, data: string): Promise<void>;
+}
+
+const confWriter: StoreWriter = {
+  atomic: (conf, value) => {
+    conf.store = value;
+  },
+  inPlace: (p, data) => nodeWriterFs.writeInPlace(p, data),
+};
+
+const RENAME_BLOCKED = new Set(["EBUSY", "EXDEV", "EPERM"]);
+const MODE = 0o600;
 
 interface Waiter {
   patch: ConfigPatch;
@@ -32,49 +59,120 @@ interface Waiter {
 
 type Signature = string | undefined;
 
-export function createConfigStore(path: string, opts: { fs?: WriterFs } = {}): ConfigStore {
+export function createConfigStore(file: string, opts: { writer?: StoreWriter } = {}): ConfigStore {
+  const writer = opts.writer ?? confWriter;
   let queue: Waiter[] = [];
   let running: Promise<void> | undefined;
   let seen: Signature | null = null; // null = never looked
+  let indent: string | number = 2;
+  let inPlace = false; // rename failed once: a single-file mount, do not retry conf's rename on every save
+  let conf: Promise<Conf<ConfigObject>> | undefined;
+  const listeners = new Set<() => void>();
+  let watching: Conf<ConfigObject> | undefined;
+
+  /**
+   * conf reads the file in its constructor; a broken file must not stop us from opening it (we report it
+   * on read instead), so parse errors are swallowed while constructing. Every later parse error is a
+   * ConfigError naming a line, never the text (which holds tokens).
+   */
+  const open = (watch = false): Promise<Conf<ConfigObject>> => {
+    const make = async () => {
+      const { default: ConfClass } = await import("conf");
+      let constructing = true;
+      const ext = path.extname(file);
+      const c = new ConfClass<ConfigObject>({
+        cwd: path.dirname(file),
+        configName: path.basename(file, ext),
+        fileExtension: ext.replace(/^\./, ""),
+        configFileMode: MODE,
+        clearInvalidConfig: false,
+        accessPropertiesByDotNotation: false,
+        watch,
+        serialize: (value) => JSON.stringify(value, null, indent) + "\n",
+        deserialize: (text) => {
+          try {
+            return parseConfigText(text, file);
+          } catch (e) {
+            if (constructing) return {};
+            throw e;
+          }
+        },
+      });
+      constructing = false;
+      return c;
+    };
+    return make();
+  };
+  const getConf = () => (conf ??= open());
 
   async function signature(): Promise<Signature> {
     try {
-      const s = await stat(path);
+      const s = await stat(file);
       return `${s.ino}:${s.size}:${s.mtimeMs}`;
     } catch {
       return undefined;
     }
   }
 
-  async function readText(): Promise<string | undefined> {
+  async function readObject(): Promise<ConfigObject | undefined> {
+    if (!existsSync(file)) return undefined;
+    const c = await getConf();
     try {
-      return await readFile(path, "utf8");
+      return { ...c.store };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw new ConfigError(`${path}: cannot read the config file (${(e as NodeJS.ErrnoException).code ?? "error"})`, { source: path });
+      if (e instanceof ConfigError) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") return undefined;
+      throw new ConfigError(`${file}: cannot read the config file (${code ?? "error"})`, { source: file });
     }
   }
 
-  async function writeBatch(patches: ConfigPatch[]): Promise<void> {
-    const text = await readText();
-    let current: ConfigObject;
+  async function rememberIndent(): Promise<void> {
     try {
-      current = text === undefined ? {} : parseConfigText(text, path);
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      throw new ConfigError(`not saving to ${path}: it does not parse (${why.replace(`${path}: `, "")}); the session still works until restart`, { source: path });
+      indent = detectIndent(await readFile(file, "utf8"));
+    } catch {
+      indent = 2;
     }
-    const next: ConfigObject = { ...current };
+  }
+
+  async function save(next: ConfigObject): Promise<void> {
+    const c = await getConf();
+    if (!inPlace) {
+      try {
+        writer.atomic(c, next);
+        return;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? "";
+        if (!RENAME_BLOCKED.has(code)) throw e;
+        inPlace = true;
+        log.warn(
+          `config: ${file} cannot be replaced (rename failed with ${code}), as with a single-file Docker bind mount; ` +
+            `saving in place instead, which a crash mid-write can corrupt. Mount the folder that holds it instead (e.g. ./config:/config).`,
+        );
+      }
+    }
+    await writer.inPlace(file, JSON.stringify(next, null, indent) + "\n");
+    await chmod(file, MODE).catch(() => undefined);
+  }
+
+  async function writeBatch(patches: ConfigPatch[]): Promise<void> {
+    let current: ConfigObject | undefined;
+    try {
+      current = await readObject();
+    } catch (e) {
+      if (!(e instanceof ConfigError) || e.message.includes("cannot read")) throw e;
+      throw new ConfigError(`not saving to ${file}: it does not parse (${e.message.replace(`${file}: `, "")}); the session still works until restart`, { source: file });
+    }
+    await rememberIndent();
+    const next: ConfigObject = { ...(current ?? {}) };
     for (const patch of patches) {
       for (const [k, val] of Object.entries(patch)) {
         if (val === undefined) delete next[k];
         else next[k] = val;
       }
     }
-    const out = JSON.stringify(next, null, text === undefined ? 2 : detectIndent(text)) + "\n";
-    if (out === text) return;
-    const how = await writeFileAtomic(path, out, { mode: 0o600, fs: opts.fs });
-    if (how === "in-place") log.debug(`config: ${path} rewritten in place (rename not possible, e.g. a single-file bind mount)`);
+    if (current !== undefined && JSON.stringify(next) === JSON.stringify(current)) return;
+    await save(next);
     seen = await signature();
   }
 
@@ -93,13 +191,31 @@ export function createConfigStore(path: string, opts: { fs?: WriterFs } = {}): C
       });
   }
 
+  const notify = () => listeners.forEach((l) => l());
+
+  function startWatching(): void {
+    if (watching || !existsSync(file)) return;
+    void open(true)
+      .then((c) => {
+        if (listeners.size === 0) return c._closeWatcher();
+        watching = c;
+        c.events.addEventListener("change", notify);
+      })
+      .catch((e: unknown) => log.warn(`config: cannot watch ${file}: ${e instanceof Error ? e.message : String(e)}`));
+  }
+
+  function stopWatching(): void {
+    watching?.events.removeEventListener("change", notify);
+    watching?._closeWatcher();
+    watching = undefined;
+  }
+
   return {
-    path,
+    path: file,
     async read() {
       // Marked as seen before parsing: a broken file is reported once, not on every call, until it changes again.
       seen = await signature();
-      const text = await readText();
-      return text === undefined ? {} : parseConfigText(text, path);
+      return (await readObject()) ?? {};
     },
     update(patch) {
       return new Promise<void>((resolve, reject) => {
@@ -114,6 +230,14 @@ export function createConfigStore(path: string, opts: { fs?: WriterFs } = {}): C
     },
     async flush() {
       while (running || queue.length) await (running ?? Promise.resolve()).catch(() => undefined);
+    },
+    watch(onChange) {
+      listeners.add(onChange);
+      startWatching();
+      return () => {
+        listeners.delete(onChange);
+        if (listeners.size === 0) stopWatching();
+      };
     },
   };
 }

@@ -27,7 +27,7 @@ export const rawTokensNote =
 
 /** The check_tokens answer from the session's state and the outcome of establishing/probing it (an error or nothing). */
 export function statusOf(
-  v: { source: SessionStatus["source"]; canRefresh: boolean; info?: SessionInfo; hasTokens: boolean; lastRefreshAt?: number },
+  v: { source: SessionStatus["source"]; canRefresh: boolean; info?: SessionInfo; hasTokens: boolean; lastRefreshAt?: number; reloadedAt?: number },
   outcome: unknown,
 ): SessionStatus {
   const base: SessionStatus = {
@@ -38,6 +38,7 @@ export function statusOf(
     expires: v.info?.expires,
     authMethod: v.info?.authMethod ?? (v.hasTokens ? "raw_tokens" : undefined),
     lastRefreshAt: v.lastRefreshAt === undefined ? undefined : new Date(v.lastRefreshAt).toISOString(),
+    reloadedFromFileAt: v.reloadedAt === undefined ? undefined : new Date(v.reloadedAt).toISOString(),
   };
   if (outcome === undefined) return v.canRefresh ? { ...base, state: "ok" } : { ...base, message: rawTokensNote };
   if (isHaloError(outcome) && outcome.kind === "session_expired") return { ...base, state: "expired", canRefresh: false, message: outcome.message };

@@ -39,6 +39,8 @@ export class SessionManager implements SessionControl {
   private gen = 0; // bumped on every reset, so a stale refresh cannot resurrect an old session
   private starting?: Promise<Tokens>;
   private refreshing?: Promise<Tokens>;
+  private reloadedAt?: number; // the last time a hand edit of the config file was picked up
+  private unwatch?: () => void;
   private readonly credentials: stored.CredentialSource;
   private readonly persister?: stored.Persister;
   private readonly web: WebAuth;
@@ -152,6 +154,8 @@ export class SessionManager implements SessionControl {
   }
 
   close(): void {
+    this.unwatch?.();
+    this.unwatch = undefined;
     void this.flush();
   }
 
@@ -174,8 +178,8 @@ export class SessionManager implements SessionControl {
     } catch (e) {
       outcome = e;
     }
-    const { source, canRefresh, info, lastRefreshAt } = this;
-    return msg.statusOf({ source, canRefresh, info, hasTokens: this.tokens !== undefined, lastRefreshAt }, outcome);
+    const { source, canRefresh, info, lastRefreshAt, reloadedAt } = this;
+    return msg.statusOf({ source, canRefresh, info, hasTokens: this.tokens !== undefined, lastRefreshAt, reloadedAt }, outcome);
   }
 
 
@@ -193,6 +197,8 @@ export class SessionManager implements SessionControl {
 
   private async bootstrap(): Promise<Tokens> {
     const gen = this.gen;
+    // From the first use on, a login pasted into the file is picked up without a call or reload_tokens.
+    this.unwatch ??= this.deps.store?.watch(() => void this.pickUpHandEdits(true).catch(() => undefined));
     const file = await this.credentials.readFile();
     const saved = stored.storedSession(file);
     const configured = stored.hasCreds(this.credentials.creds);
@@ -288,11 +294,12 @@ export class SessionManager implements SessionControl {
     return error;
   }
 
-  /** Cheap stat before each use; when the student changed credentials in the file, the session restarts. */
-  private async pickUpHandEdits(): Promise<void> {
+  /** Cheap stat before each use (and on the file watcher): when the student changed credentials in the file, the session restarts. */
+  private async pickUpHandEdits(watched = false): Promise<void> {
     if (await this.credentials.changed()) {
-      log.info("halo: new credentials in the config file; starting a new session from them");
+      log.info(`halo: new credentials in the config file${watched ? " (noticed by the file watcher, no reload_tokens needed)" : ""}; starting a new session from them`);
       this.reset();
+      this.reloadedAt = this.deps.now();
     }
   }
 

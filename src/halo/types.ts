@@ -81,6 +81,8 @@ export interface SessionStatus {
   canRefresh: boolean;
   /** ISO time of the last successful refresh. */
   lastRefreshAt?: string;
+  /** ISO time the session last restarted from credentials the student changed in the config file. */
+  reloadedFromFileAt?: string;
   /** One short, redacted sentence for the student when state is not ok. */
   message?: string;
 }

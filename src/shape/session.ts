@@ -28,6 +28,7 @@ export function renderSession(action: string, s: SessionStatus, c: Clock, baseUr
   if (s.message) lines.push(s.message);
   else if (over) lines.push(fix(baseUrl));
   lines.push(`Credential source: ${SOURCE[s.source]}${s.authMethod ? ` (${s.authMethod === "open_id" ? "SSO session" : s.authMethod === "local_auth" ? "session made from raw tokens" : s.authMethod})` : ""}.`);
+  if (s.reloadedFromFileAt) lines.push(`Reloaded the login from the config file automatically: ${whenAt(s.reloadedFromFileAt, c)}.`);
   if (over) return lines.join("\n"); // the old session's user, end date and refresh state no longer apply
   if (s.userId) lines.push(`Signed-in user id: ${s.userId} (user shows the profile)`);
   if (s.expires) lines.push(`Login session ends: ${whenAt(s.expires, c)} — after that, run \`halo-lms-mcp login\` again.`);

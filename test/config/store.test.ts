@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { ConfigError, createConfigStore, nodeWriterFs, writeFileAtomic, type WriterFs } from "../../src/config/index.js";
+import { describe, expect, it, vi } from "vitest";
+import { ConfigError, createConfigStore, nodeWriterFs, writeFileAtomic, type StoreWriter, type WriterFs } from "../../src/config/index.js";
+import { setLogSink } from "../../src/log.js";
 import { tempDir } from "../halo/helpers.js";
 
 function fileIn(content?: string) {
@@ -12,6 +13,11 @@ function fileIn(content?: string) {
 }
 
 const read = (p: string) => JSON.parse(readFileSync(p, "utf8"));
+function captureLog() {
+  const lines: string[] = [];
+  setLogSink((l) => lines.push(l));
+  return Object.assign(lines, { stop: () => setLogSink(undefined) });
+}
 const ebusy = (code: string) => Object.assign(new Error(`${code}: resource busy`), { code });
 
 describe("ConfigStore", () => {
@@ -51,38 +57,49 @@ describe("ConfigStore", () => {
     expect(read(path)).toEqual({ counter: 19, k0: 18, k1: 19, k2: 17 });
   });
 
-  it("falls back to an in-place write when rename fails with EBUSY (single-file bind mount)", async () => {
+  it("falls back to an in-place write when rename fails with EBUSY (single-file bind mount), and says to mount the folder", async () => {
     for (const code of ["EBUSY", "EXDEV", "EPERM"]) {
       const { dir, path } = fileIn('{"keep": true}');
+      let atomic = 0;
       let inPlace = 0;
-      const fs: WriterFs = {
-        ...nodeWriterFs,
-        rename: async () => {
+      const writer: StoreWriter = {
+        atomic: () => {
+          atomic++;
           throw ebusy(code);
         },
-        writeInPlace: async (p, d) => {
+        inPlace: async (p, d) => {
           inPlace++;
-          return nodeWriterFs.writeInPlace(p, d);
+          writeFileSync(p, d);
         },
       };
-      await createConfigStore(path, { fs }).update({ session: { x: 1 } });
-      expect(inPlace).toBe(1);
-      expect(read(path)).toEqual({ keep: true, session: { x: 1 } });
+      const lines = captureLog();
+      const store = createConfigStore(path, { writer });
+      await store.update({ session: { x: 1 } });
+      await store.update({ session: { x: 2 } });
+      expect([atomic, inPlace]).toEqual([1, 2]); // the rename is not retried on every save
+      expect(read(path)).toEqual({ keep: true, session: { x: 2 } });
+      expect(statSync(path).mode & 0o777).toBe(0o600);
       expect(readdirSync(dir)).toEqual(["config.json"]);
+      expect(lines.filter((l) => l.includes(`rename failed with ${code}`))).toHaveLength(1);
+      expect(lines.join("\n")).toMatch(/Mount the folder that holds it instead/);
+      lines.stop();
     }
   });
 
-  it("leaves the old file intact when the temp write crashes midway", async () => {
+  it("leaves the old file intact when the atomic write fails for another reason, and reports it", async () => {
     const original = '{"authToken": "original"}';
     const { dir, path } = fileIn(original);
-    const fs: WriterFs = {
-      ...nodeWriterFs,
-      writeNew: async (p, data, mode) => {
-        writeFileSync(p, data.slice(0, 5), { mode }); // half-written, then the "crash"
+    let inPlace = 0;
+    const writer: StoreWriter = {
+      atomic: () => {
         throw Object.assign(new Error("ENOSPC: no space left"), { code: "ENOSPC" });
       },
+      inPlace: async () => {
+        inPlace++;
+      },
     };
-    await expect(createConfigStore(path, { fs }).update({ session: { x: 1 } })).rejects.toThrow(/ENOSPC/);
+    await expect(createConfigStore(path, { writer }).update({ session: { x: 1 } })).rejects.toThrow(/ENOSPC/);
+    expect(inPlace).toBe(0);
     expect(readFileSync(path, "utf8")).toBe(original);
     expect(readdirSync(dir)).toEqual(["config.json"]);
   });
@@ -105,5 +122,37 @@ describe("ConfigStore", () => {
     expect(await store.hasChanged()).toBe(true);
     expect((await store.read()).authToken).toBe("two, pasted by the student");
     expect(await store.hasChanged()).toBe(false);
+  });
+
+  it("writes a new file with 2-space indentation and reports a broken file without quoting it", async () => {
+    const { path } = fileIn();
+    await createConfigStore(path).update({ a: { b: 1 } });
+    expect(readFileSync(path, "utf8")).toBe('{\n  "a": {\n    "b": 1\n  }\n}\n');
+    const secret = "next-auth.session-token=SECRET-COOKIE-VALUE";
+    writeFileSync(path, `{\n  "cookie": "${secret}",\n  oops\n}`);
+    const err = await createConfigStore(path).read().catch((e: unknown) => e as ConfigError);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).message).toMatch(/not valid JSON \(near line 3\)/);
+    expect((err as ConfigError).message).not.toContain("SECRET");
+  });
+
+  it("tells a watcher when the student edits the file", async () => {
+    const { path } = fileIn('{"cookie": "old"}');
+    const store = createConfigStore(path);
+    let calls = 0;
+    const stop = store.watch(() => calls++);
+    await new Promise((r) => setTimeout(r, 200)); // conf loads and starts polling
+    writeFileSync(path, '{"cookie": "pasted by the student"}');
+    await vi.waitFor(() => expect(calls).toBeGreaterThan(0), { timeout: 15_000, interval: 200 });
+    expect((await store.read()).cookie).toBe("pasted by the student");
+    stop();
+  }, 30_000);
+
+  it("does not create a missing file just to watch it", async () => {
+    const { dir, path } = fileIn();
+    const stop = createConfigStore(path).watch(() => undefined);
+    await new Promise((r) => setTimeout(r, 300));
+    stop();
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
