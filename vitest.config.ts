@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    // VITEST_INCLUDE narrows a mutation run to a few test files while working (see stryker.config.json).
+    // VITEST_INCLUDE narrows a mutation run to a few test files while working (see stryker.config.mjs).
     include: process.env.VITEST_INCLUDE ? process.env.VITEST_INCLUDE.split(",") : ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -38,12 +38,14 @@ async function main(): Promise<void> {
     return;
   }
   const { running } = result;
-  let stopping = false;
+  let stoppingAt: number | undefined;
   const stop = (why: string) => {
-    if (stopping) {
-      process.exit(1); // second signal: the operator insists
+    if (stoppingAt !== undefined) {
+      // conf's atomic writer (when-exit) re-raises the signal it saw to itself at once: not the operator.
+      if (Date.now() - stoppingAt < 1000) return;
+      process.exit(1); // a later second signal: the operator insists
     }
-    stopping = true;
+    stoppingAt = Date.now();
     log.info(`stopping (${why})`);
     // A stuck Halo call must not keep a container from stopping.
     setTimeout(() => process.exit(0), 5000).unref();
