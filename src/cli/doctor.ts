@@ -4,9 +4,18 @@
 import { access, constants, stat } from "node:fs/promises";
 import type { AppConfig } from "../config/types.js";
 import { createConfigStore } from "../config/store.js";
+import path from "node:path";
+import { healingStateFile } from "../assistant/state-file.js";
 import { createHalo } from "../halo/index.js";
 import type { CliIo } from "./io.js";
 import { inContainer } from "./serve.js";
+
+export interface DoctorFlags {
+  /** Run every read document against the account and print the compatibility report. */
+  live: boolean;
+  /** With live: print only the report, as JSON. */
+  json: boolean;
+}
 
 export type Level = "ok" | "warn" | "fail";
 export interface Check {
@@ -95,7 +104,8 @@ export async function haloChecks(config: AppConfig, now = Date.now()): Promise<C
   try {
     const s = await halo.session.status();
     if (s.state === "ok") {
-      out.push({ level: "ok", what: `Halo login works (${s.authMethod ?? "session"}, user ${s.userId ?? "?"})` });
+      // No user id: doctor output is meant to be pasted into bug reports.
+      out.push({ level: "ok", what: `Halo login works (${s.authMethod ?? "session"})` });
       const end = s.expires ? Date.parse(s.expires) : NaN;
       if (Number.isFinite(end)) {
         const days = Math.floor((end - now) / DAY);
@@ -114,7 +124,22 @@ export async function haloChecks(config: AppConfig, now = Date.now()): Promise<C
   return out;
 }
 
-export async function runDoctor(config: AppConfig, warnings: readonly string[], io: CliIo): Promise<number> {
+/** The live compatibility report; exit 1 when a document failed. */
+async function runLive(config: AppConfig, io: CliIo, json: boolean): Promise<number> {
+  const { liveReport, renderLiveReport } = await import("./doctor-live.js");
+  const halo = createHalo({ config, store: createConfigStore(config.configPath), healingStore: healingStateFile(path.dirname(config.configPath)) });
+  try {
+    const report = await liveReport(halo);
+    io.out(json ? JSON.stringify(report, null, 2) : `\n${renderLiveReport(report)}`);
+    await halo.flush().catch(() => undefined);
+    return report.summary.failed || report.documents.length === 0 ? 1 : 0;
+  } finally {
+    halo.close();
+  }
+}
+
+export async function runDoctor(config: AppConfig, warnings: readonly string[], io: CliIo, flags: DoctorFlags = { live: false, json: false }): Promise<number> {
+  if (flags.json) return runLive(config, io, true);
   const checks: Check[] = [
     ...warnings.map((w): Check => ({ level: "warn", what: w })),
     ...(await fileChecks(config)),
@@ -126,5 +151,7 @@ export async function runDoctor(config: AppConfig, warnings: readonly string[], 
   const fails = checks.filter((c) => c.level === "fail").length;
   const warns = checks.filter((c) => c.level === "warn").length;
   io.out(fails ? `\n${fails} problem(s) to fix${warns ? `, ${warns} warning(s)` : ""}.` : `\nAll good${warns ? ` (${warns} warning(s))` : ""}.`);
+  if (flags.live && !fails) return runLive(config, io, false);
+  if (!flags.live && !fails) io.out("To check that every Halo query still works for your account: halo-lms-mcp doctor --live");
   return fails ? 1 : 0;
 }

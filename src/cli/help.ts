@@ -30,6 +30,11 @@ init options (prefer stdin or environment for secrets: command-line flags are vi
   --context-token <t>      HALO_CONTEXT_TOKEN
   --no-validate            save without checking the login against Halo
 
+doctor options:
+  --live                   also run every Halo read once against your account and print a compatibility report
+                           (no ids, names, tokens or content: safe to paste into a bug report)
+  --json                   with --live: print only that report, as JSON
+
 HTTP mode needs Authorization: Bearer <MCP_AUTH_TOKEN> on every request; if none is configured one is
 generated on first start, saved in the config file, and the \`claude mcp add\` command is printed once.
 Setup, every setting, troubleshooting and the security model: README.md in the repository (Setup, Settings, Troubleshooting, Security model).

@@ -102,6 +102,8 @@ export async function runInit(config: AppConfig, flags: InitFlags, io: CliIo): P
   io.err(`Saved to ${config.configPath} (readable only by you).\n`);
   const shownHost = ["0.0.0.0", "::"].includes(config.http.host) ? "127.0.0.1" : config.http.host;
   io.out(clientSnippets({ configPath: config.configPath, httpUrl: `http://${shownHost}:${config.http.port}/mcp`, httpToken: mcpAuthToken, launch: io.launch }) + "\n");
-  io.err("\nCheck everything any time with: halo-lms-mcp doctor" + (config.configPath !== path.resolve(io.cwd, "config.json") ? ` --config ${config.configPath}` : ""));
+  const where = config.configPath !== path.resolve(io.cwd, "config.json") ? ` --config ${config.configPath}` : "";
+  io.err(`\nCheck everything any time with: halo-lms-mcp doctor${where}`);
+  io.err(`To check that every Halo query works for your account (a one-minute report you can paste into a bug report): halo-lms-mcp doctor --live${where}`);
   return 0;
 }

@@ -10,6 +10,7 @@ import { log } from "../log.js";
 import { VERSION } from "../version.js";
 import { HELP } from "./help.js";
 import type { InitFlags } from "./init.js";
+import type { DoctorFlags } from "./doctor.js";
 import type { CliIo } from "./io.js";
 import type { LoginFlags } from "./login.js";
 import type { Running } from "./serve.js";
@@ -19,6 +20,7 @@ export interface ParsedCli {
   sandbox: boolean;
   init: InitFlags;
   login: LoginFlags;
+  doctor: DoctorFlags;
   error?: string;
 }
 
@@ -27,7 +29,7 @@ const INIT_VALUED: Record<string, "cookie" | "authToken" | "contextToken"> = { "
 
 /** `rest` = what the config flag parser did not take. */
 export function parseCli(rest: readonly string[]): ParsedCli {
-  const out: ParsedCli = { command: "serve", sandbox: false, init: { stdin: false, validate: true }, login: { fresh: false, timeoutSec: DEFAULT_LOGIN_TIMEOUT_SEC } };
+  const out: ParsedCli = { command: "serve", sandbox: false, init: { stdin: false, validate: true }, login: { fresh: false, timeoutSec: DEFAULT_LOGIN_TIMEOUT_SEC }, doctor: { live: false, json: false } };
   const args = [...rest];
   if (args[0] && !args[0].startsWith("-")) {
     const sub = args.shift() as string;
@@ -43,6 +45,8 @@ export function parseCli(rest: readonly string[]): ParsedCli {
     if (name === "--version" || name === "-v" || name === "-V") return { ...out, command: "version" };
     if (name === "--sandbox" && out.command === "serve") out.sandbox = true;
     else if (out.command === "login" && name === "--fresh") out.login.fresh = true;
+    else if (out.command === "doctor" && name === "--live") out.doctor.live = true;
+    else if (out.command === "doctor" && name === "--json") out.doctor.json = true;
     else if (out.command === "login" && name === "--timeout") {
       const value = eq > 0 ? a.slice(eq + 1) : args[++i];
       if (!value || !/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 86_400) return { ...out, error: "--timeout: expected a number of seconds (1-86400)" };
@@ -55,6 +59,7 @@ export function parseCli(rest: readonly string[]): ParsedCli {
       out.init[INIT_VALUED[name] as "cookie" | "authToken" | "contextToken"] = value;
     } else return { ...out, error: `unknown option "${name}"` };
   }
+  if (out.doctor.json && !out.doctor.live) return { ...out, error: "--json goes with --live (doctor --live --json)" };
   return out;
 }
 
@@ -105,7 +110,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
   const { config, warnings } = loaded;
 
   // Loaded on demand: --help/--version and a config error answer without loading the MCP stack.
-  if (cli.command === "doctor") return { exitCode: await (await import("./doctor.js")).runDoctor(config, warnings, io) };
+  if (cli.command === "doctor") return { exitCode: await (await import("./doctor.js")).runDoctor(config, warnings, io, cli.doctor) };
   for (const w of warnings) log.warn(w);
   if (cli.command === "init") return { exitCode: await (await import("./init.js")).runInit(config, cli.init, io) };
   if (cli.command === "login") return { exitCode: await (await import("./login.js")).runLogin(config, cli.login, io) };
