@@ -249,6 +249,11 @@ export class HaloClient implements HaloApi {
           return reject(err);
         }
         stream.off("error", onError);
+        // The caller pipes the body later (after other awaits); an error emitted before it does, or after its
+        // pipeline settled (a reset, or bytes beyond content-length parsed as a bogus next reply), must not be
+        // an unhandled 'error' that ends the process. The stream stays destroyed with the error, so the
+        // caller's pipeline still sees it.
+        stream.on("error", () => undefined);
         const len = Number(res.headers["content-length"]);
         const type = res.headers["content-type"];
         resolve({ stream, contentType: typeof type === "string" ? type : undefined, size: Number.isFinite(len) && len >= 0 ? len : undefined });

@@ -39,9 +39,31 @@ export interface Saved {
   bytes: number;
 }
 
-/** Streams into a temp file in `dir` and fails (deleting it) once more than `maxBytes` arrive. */
-export async function saveStream(stream: NodeJS.ReadableStream, dir: string, name: string, maxBytes: number): Promise<Saved> {
-  await mkdir(dir, { recursive: true });
+/** Why a transfer broke off, in words (never the URL, which carries a signature). */
+function cutReason(err: unknown): string {
+  const code = (err as { code?: unknown }).code;
+  if (code === "ECONNRESET" || code === "ECONNABORTED" || code === "EPIPE") return "the connection was reset";
+  if (typeof code === "string" && code.startsWith("HPE_")) return "the file server sent a malformed reply (more bytes than it announced)";
+  if ((err as { name?: unknown }).name === "TimeoutError") return "the file server stopped sending";
+  return "the connection broke";
+}
+
+export interface SaveOptions {
+  maxBytes: number;
+  /** Aborts the transfer (the tool call's deadline); the temp file is removed. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Streams into a temp file in `dir` and fails (deleting it) once more than `maxBytes` arrive. Every way the
+ * source can fail (reset after the headers, a malformed reply, a stall, the deadline) becomes a ToolError.
+ */
+export async function saveStream(stream: NodeJS.ReadableStream, dir: string, name: string, opts: SaveOptions): Promise<Saved> {
+  const { maxBytes, signal } = opts;
+  // Listen at once: the source may fail while the folder is being created.
+  let sourceError: unknown = (stream as { errored?: unknown }).errored ?? undefined;
+  const onSourceError = (e: unknown) => (sourceError ??= e);
+  stream.on("error", onSourceError);
   const temp = path.join(dir, `.${randomUUID()}.part`);
   let bytes = 0;
   const counter = new Transform({
@@ -52,11 +74,18 @@ export async function saveStream(stream: NodeJS.ReadableStream, dir: string, nam
     },
   });
   try {
-    await pipeline(stream, counter, createWriteStream(temp, { mode: 0o600 }));
+    await mkdir(dir, { recursive: true });
+    await pipeline(stream, counter, createWriteStream(temp, { mode: 0o600 }), { signal });
     return { path: await publish(temp, dir, name), bytes };
   } catch (err) {
     await unlink(temp).catch(() => {});
+    if (err instanceof ToolError) throw err;
+    if (signal?.aborted) throw new ToolError(`The download did not finish in time (${bytes} bytes arrived); nothing was saved. Try again, or download it from Halo in the browser.`);
+    if (sourceError) throw new ToolError(`The download broke off after ${bytes} bytes (${cutReason(sourceError)}); nothing was saved. Try again in a minute.`);
     throw err;
+  } finally {
+    // Frees the socket on every failure path; onSourceError stays attached, so a late error is never unhandled.
+    (stream as { destroy?: () => void }).destroy?.();
   }
 }
 

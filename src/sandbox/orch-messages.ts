@@ -47,6 +47,7 @@ export function download(c: OrchCtx, resourceId: string): Promise<Response> {
   if (r.instructorOnly) return Promise.resolve(restError(403, `Permission Evaluator exception on Resource : ${resourceId}`));
   const up = c.s.uploads.get(resourceId);
   if (up && !up.uploaded) return notFound();
-  const { url } = signedUrl(c.s, c.urls, "GET", `halo-resources/${resourceId}/${encodeURIComponent(r.name)}`, resourceId, c.now + DOWNLOAD_TTL_MS);
+  const origin = c.s.switches.downloadOrigin;
+  const { url } = signedUrl(c.s, origin ? { ...c.urls, store: origin } : c.urls, "GET", `halo-resources/${resourceId}/${encodeURIComponent(r.name)}`, resourceId, c.now + DOWNLOAD_TTL_MS);
   return Promise.resolve(Response.json(c.s.switches.downloadUrlShape === "result" ? { result: { downloadUrl: url } } : { downloadUrl: url }));
 }

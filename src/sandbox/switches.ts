@@ -62,6 +62,8 @@ export interface Switches {
   requireClassHeaders: boolean;
   /** downloadUrl reply: `{downloadUrl}` or `{result:{downloadUrl}}`. */
   downloadUrlShape: "top" | "result";
+  /** Origin that download links point at instead of the store (tests put a misbehaving file server there). */
+  downloadOrigin: string | null;
 }
 
 export function defaultSwitches(latencyMs = 0): Switches {
@@ -92,5 +94,6 @@ export function defaultSwitches(latencyMs = 0): Switches {
     chunkSessionCookie: false,
     requireClassHeaders: false,
     downloadUrlShape: "top",
+    downloadOrigin: null,
   };
 }

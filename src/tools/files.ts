@@ -55,19 +55,20 @@ export function savedLine(saved: SavedFile): string {
 export async function fetchToDownloads(ctx: ToolContext, id: string, cls: ClassSummary | undefined, name?: string): Promise<SavedFile> {
   const max = ctx.config.downloadMaxBytes;
   const url = cls ? await inClass(cls, () => signedUrlFor(ctx.halo, id, scope(cls))) : await signedUrlFor(ctx.halo, id);
+  // The name is looked up before the transfer starts, so no Halo call runs while a body waits unread.
+  let base = name ?? (await materialName(ctx, id, cls)) ?? nameFromUrl(url) ?? `resource-${id}`;
   const file = await ctx.halo.getSigned(url);
   if (file.size !== undefined && file.size > max) {
     file.stream.destroy();
     throw new ToolError(`The file is ${size(file.size)}, over the ${size(max)} download limit (downloadMaxBytes); nothing was saved. Download it from Halo in the browser.`);
   }
   const ct = file.contentType?.split(";")[0]?.trim();
-  let base = name ?? (await materialName(ctx, id, cls)) ?? nameFromUrl(url) ?? `resource-${id}`;
   const ext = ct ? mime().extension(ct) : false;
   if (!/\.[a-z0-9]{1,8}$/i.test(base) && ext && ext !== "bin") base = `${base}.${ext}`;
   const fileName = safeFileName(base, `resource-${id}`);
   // One download per file name at a time in this server, so two copies cannot each judge the other a duplicate.
   const saved = await serial(fileName, async () => {
-    const s = await saveStream(file.stream, ctx.config.downloadsDir, fileName, max);
+    const s = await saveStream(file.stream, ctx.config.downloadsDir, fileName, { maxBytes: max, signal: ctx.signal });
     const kept = await reuseIdentical(s.path, ctx.config.downloadsDir, fileName);
     return { ...s, path: kept, reused: kept !== s.path };
   });
