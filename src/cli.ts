@@ -16,6 +16,7 @@ const io: CliIo = {
   out: (t) => void stdout.write(t.endsWith("\n") ? t : t + "\n"),
   err: (t) => void process.stderr.write(t.endsWith("\n") ? t : t + "\n"),
   stdin: process.stdin,
+  stdout,
   interactive: Boolean(process.stderr.isTTY),
   launch: [process.execPath, fileURLToPath(import.meta.url)],
   onInterrupt(fn) {

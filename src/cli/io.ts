@@ -8,6 +8,8 @@ export interface CliIo {
   out: (text: string) => void;
   /** Unredacted operator output (stderr): the one-time token line, prompts. */
   err: (text: string) => void;
+  /** The protocol's channel in stdio MCP mode (the entry point passes process.stdout). */
+  stdout?: NodeJS.WritableStream;
   stdin: Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
   /** Whether stderr is a terminal (prompts are shown there). */
   interactive: boolean;

@@ -11,6 +11,8 @@ import { createLazyHalo } from "../halo/lazy.js";
 import { log, setLogLevel } from "../log.js";
 import { createMcpServer } from "../server/server.js";
 import { ensureHttpToken, tokenAnnouncement } from "../transport/token.js";
+import { StdioLineTransport } from "../transport/stdio.js";
+import { MESSAGE_MAX_BYTES } from "../config/limits.js";
 import type { CliIo } from "./io.js";
 
 export interface Running {
@@ -44,14 +46,14 @@ export async function serve(config: AppConfig, io: CliIo, extra: { onClose?: () 
   };
 
   if (config.transport === "stdio") {
-    await server.start({ transportType: "stdio" });
+    if (!io.stdout) throw new Error("stdio mode needs the process's stdout");
+    const transport = new StdioLineTransport(io.stdin, io.stdout, MESSAGE_MAX_BYTES);
+    // Set before connecting: the SDK and fastmcp chain their own close handlers onto this one.
+    const done = new Promise<void>((resolve) => (transport.onclose = resolve));
+    const session = await server.connect(transport);
     halo.warm();
     log.info(`halo-lms-mcp ready on stdio${config.readOnly ? " (read-only)" : ""}`);
-    const done = new Promise<void>((resolve) => {
-      io.stdin.once("end", resolve);
-      io.stdin.once("close", resolve);
-    });
-    return { done, close: () => (closing ??= shutdown(() => server.stop())) };
+    return { done, close: () => (closing ??= shutdown(() => session.close())) };
   }
 
   const { host, port } = config.http;

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { UPLOAD_TOOL, uploadFile } from "../writes/attach-file.js";
-import { INLINE_MAX_CHARS } from "../writes/source.js";
+import { INLINE_MAX_BYTES, INLINE_MAX_CHARS } from "../writes/source.js";
 import { SUBMIT_TOOL, submitAssignment } from "../writes/submit.js";
 import { defineTool, type ToolDef } from "./define.js";
 
@@ -25,7 +25,7 @@ const upload = defineTool({
     assessment_id: assessmentId,
     file_path: z.string().min(1).max(4096).optional().describe("Path of the file to attach, inside an upload folder (absolute, or relative to the first upload folder)."),
     file_name: z.string().min(1).max(200).optional().describe("Name for an inline file (with extension, e.g. essay.docx); use only together with content_base64."),
-    content_base64: z.string().max(INLINE_MAX_CHARS).optional().describe("The file's bytes, base64-encoded (at most 20 MB decoded); only when file_path cannot be used."),
+    content_base64: z.string().max(INLINE_MAX_CHARS).optional().describe(`The file's bytes, base64-encoded (at most ${INLINE_MAX_BYTES / 1048576} MB decoded); only when file_path cannot be used.`),
   }),
   kind: "write",
   idempotent: false,

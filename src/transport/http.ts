@@ -12,6 +12,8 @@ import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import type { FastMCP } from "fastmcp";
 import { log } from "../log.js";
+import { MESSAGE_MAX_BYTES } from "../config/limits.js";
+import { checkToolCall } from "./rpc.js";
 import { bearerMatches, hostAllowed, normalizeOrigin, originAllowed, SECURITY_HEADERS } from "./security.js";
 
 export interface HttpOptions {
@@ -44,7 +46,7 @@ interface Session {
 
 const MCP_PATH = "/mcp";
 const HEALTH_PATH = "/health";
-const DEFAULT_MAX_BODY = 4 * 1024 * 1024;
+const DEFAULT_MAX_BODY = MESSAGE_MAX_BYTES;
 const DEFAULT_IDLE_MS = 2 * 60 * 60 * 1000;
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -187,6 +189,8 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
         } else rpcError(res, 400, "Parse error: the body is not JSON", {}, -32700);
         return;
       }
+      const refused = (Array.isArray(body.value) ? body.value : [body.value]).map(checkToolCall).find((r) => r !== null);
+      if (refused) return json(res, 400, refused);
       if (sessionId) {
         const s = sessions.get(sessionId);
         if (!s) return rpcError(res, 404, "Session not found", {}, -32001);

@@ -8,13 +8,14 @@ import { lazyRequire } from "../lazy.js";
 
 const mime = lazyRequire<typeof mimeTypes>("mime-types");
 import type { AppConfig } from "../config/types.js";
+import { INLINE_UPLOAD_MAX_BYTES } from "../config/limits.js";
 import { ToolError } from "../tools/errors.js";
 import { checkFileName, checkSize, checkUploadPath, formatBytes } from "./paths.js";
 import { privateFiles } from "../config/local-files.js";
 import type { UploadSource } from "./upload.js";
 
-/** Inline uploads travel inside one JSON-RPC message, so they stay small whatever uploadMaxBytes says. */
-export const INLINE_MAX_BYTES = 20 * 1024 * 1024;
+/** Inline uploads travel inside one JSON-RPC message, so they stay under the transports' message limit. */
+export const INLINE_MAX_BYTES = INLINE_UPLOAD_MAX_BYTES;
 export const INLINE_MAX_CHARS = Math.ceil(INLINE_MAX_BYTES / 3) * 4 + 4;
 
 export interface OpenedSource extends UploadSource {

@@ -9,7 +9,8 @@ import type { HaloApi, UploadBody } from "../../src/halo/types.js";
 import { Cache } from "../../src/tools/cache.js";
 import type { ToolContext } from "../../src/tools/context.js";
 import type { AssignmentTarget } from "../../src/writes/assignment.js";
-import { INLINE_MAX_BYTES, openSource } from "../../src/writes/source.js";
+import { INLINE_MAX_BYTES, INLINE_MAX_CHARS, openSource } from "../../src/writes/source.js";
+import { MESSAGE_MAX_BYTES } from "../../src/config/limits.js";
 import { uploadAndAttach, type UploadSource } from "../../src/writes/upload.js";
 
 const cls = { id: "class-1", slugId: "CST-323-O500-20261102", classCode: "CST-323-O500", courseCode: "CST-323", name: "Cloud Computing", stage: "CURRENT" };
@@ -145,6 +146,8 @@ describe("openSource", () => {
     await expect(openSource({ file_name: "../x.pdf", content_base64: "aGk=" }, config)).rejects.toThrow(/plain file name/);
     const small = { ...config, uploadMaxBytes: 4 } as AppConfig;
     await expect(openSource({ file_name: "b.pdf", content_base64: Buffer.from("12345").toString("base64") }, small)).rejects.toThrow(/limited to 4 B/);
-    expect(INLINE_MAX_BYTES).toBe(20 * 1024 * 1024);
+    // The largest inline upload, base64-encoded, still fits in one transport message with room to spare.
+    expect(INLINE_MAX_BYTES).toBe(11 * 1024 * 1024);
+    expect(INLINE_MAX_CHARS + 64 * 1024).toBeLessThan(MESSAGE_MAX_BYTES);
   });
 });
