@@ -13,5 +13,8 @@ const ENVELOPE_BYTES = 256 * 1024;
 /** Decoded bytes of the largest inline upload: its base64 (4 chars per 3 bytes) plus the envelope fit in one message. */
 export const INLINE_UPLOAD_MAX_BYTES = Math.floor(((MESSAGE_MAX_BYTES - ENVELOPE_BYTES) * 3) / 4 / MB) * MB;
 
+/** Default overall deadline of one tool call: under the 60 s most MCP clients wait before giving up. */
+export const TOOL_DEADLINE_MS_DEFAULT = 50_000;
+
 /** Default cap on one Halo reply held in memory (JSON or text), configurable as replyMaxBytes. */
 export const REPLY_MAX_BYTES_DEFAULT = 20 * MB;

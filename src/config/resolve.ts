@@ -9,6 +9,7 @@ import { parseFlags, type ConfigFlags } from "./args.js";
 import { ConfigError } from "./errors.js";
 import { readConfigFileSync, type ConfigObject } from "./file.js";
 import type { AppConfig } from "./types.js";
+import { REPLY_MAX_BYTES_DEFAULT, TOOL_DEADLINE_MS_DEFAULT } from "./limits.js";
 import * as v from "./values.js";
 
 export interface ResolveInput {
@@ -39,6 +40,7 @@ const fields = {
   orchestrationUrl: { file: "orchestrationUrl", env: "HALO_ORCHESTRATION_URL", parser: v.httpUrl },
   requestTimeoutMs: { file: "requestTimeoutMs", env: "HALO_REQUEST_TIMEOUT_MS", parser: v.positiveInt(600_000, "milliseconds 1-600000") },
   maxConcurrency: { file: "maxConcurrency", env: "HALO_MAX_CONCURRENCY", parser: v.positiveInt(32, "a number 1-32") },
+  replyMaxBytes: { file: "replyMaxBytes", env: "HALO_REPLY_MAX_BYTES", parser: v.positiveInt(1024 * MB, "a byte count up to 1 GB") },
   timezone: { file: "timezone", env: "HALO_TIMEZONE", parser: v.timezone },
   readOnly: { file: "readOnly", env: "HALO_READ_ONLY", flag: "readOnly", parser: v.bool },
   uploadRoots: { file: "uploadRoots", env: "HALO_UPLOAD_ROOTS", parser: v.list(delimiter, `folders separated by "${delimiter}"`), path: "list" },
@@ -46,6 +48,7 @@ const fields = {
   downloadsDir: { file: "downloadsDir", env: "HALO_DOWNLOADS_DIR", parser: v.text, path: "one" },
   downloadMaxBytes: { file: "downloadMaxBytes", env: "HALO_DOWNLOAD_MAX_BYTES", parser: v.positiveInt(4096 * MB, "a byte count") },
   inlineTextMaxBytes: { file: "inlineTextMaxBytes", env: "HALO_INLINE_TEXT_MAX_BYTES", parser: v.positiveInt(64 * MB, "a byte count") },
+  toolDeadlineMs: { file: "toolDeadlineMs", env: "HALO_TOOL_DEADLINE_MS", parser: v.positiveInt(600_000, "milliseconds 1-600000") },
   transport: { file: "mcpTransport", env: "MCP_TRANSPORT", flag: "transport", parser: v.oneOf(["stdio", "http"] as const) },
   host: { file: "mcpHost", env: "MCP_HOST", flag: "host", parser: v.text },
   port: { file: "mcpPort", env: "MCP_PORT", flag: "port", parser: v.port },
@@ -120,6 +123,7 @@ export function resolveConfig(input: ResolveInput): { config: AppConfig; warning
       cookie: values.cookie,
       requestTimeoutMs: values.requestTimeoutMs ?? 30_000,
       maxConcurrency: values.maxConcurrency ?? 6,
+      replyMaxBytes: values.replyMaxBytes ?? REPLY_MAX_BYTES_DEFAULT,
     },
     timezone: values.timezone ?? "America/Phoenix",
     readOnly: values.readOnly ?? false,
@@ -128,6 +132,7 @@ export function resolveConfig(input: ResolveInput): { config: AppConfig; warning
     downloadsDir: values.downloadsDir ?? resolve(configDir, "downloads"),
     downloadMaxBytes: values.downloadMaxBytes ?? 50 * MB,
     inlineTextMaxBytes: values.inlineTextMaxBytes ?? 256 * 1024,
+    toolDeadlineMs: values.toolDeadlineMs ?? TOOL_DEADLINE_MS_DEFAULT,
     transport: values.transport ?? "stdio",
     http: {
       host: values.host ?? "127.0.0.1",

@@ -13,6 +13,8 @@ export interface AppConfig {
     readonly cookie?: string;
     readonly requestTimeoutMs: number;
     readonly maxConcurrency: number;
+    /** A Halo reply (JSON or text) larger than this is refused and dropped, never held whole. */
+    readonly replyMaxBytes: number;
   };
   readonly timezone: string; // IANA, default America/Phoenix
   readonly readOnly: boolean;
@@ -22,6 +24,8 @@ export interface AppConfig {
   /** Downloads larger than this are refused (before the body, when Halo sends its length). */
   readonly downloadMaxBytes: number;
   readonly inlineTextMaxBytes: number;
+  /** Every tool call answers within this, below the usual 60 s client timeout. */
+  readonly toolDeadlineMs: number;
   readonly transport: "stdio" | "http";
   readonly http: {
     readonly host: string;

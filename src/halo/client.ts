@@ -3,7 +3,7 @@
  * classify, on an auth failure one (single-flight) refresh and ONE replay. Replaying a write is safe only
  * because an auth failure means Halo rejected the request before doing anything.
  */
-import type { Response } from "got";
+import type { CancelableRequest, Response } from "got";
 import type { Readable } from "node:stream";
 import type FormData from "form-data";
 import { classify, pathOf, sanitize, type ClassifyOptions, type GqlError, type HttpResult } from "./classify.js";
@@ -46,7 +46,7 @@ export class HaloClient implements HaloApi {
     });
   }
 
-  private async call(kind: RequestKind, op: string, attempt: (tokens: Tokens) => () => Promise<Response<string>>, opts?: ClassifyOptions): Promise<Reply> {
+  private async call(kind: RequestKind, op: string, attempt: (tokens: Tokens) => () => CancelableRequest<Response<string>>, opts?: ClassifyOptions): Promise<Reply> {
     let used = await this.sessions.tokensForCall();
     // Tokens are read when the attempt actually leaves (it may have queued behind the semaphore while
     // another call refreshed), so a burst of expired calls does not all fail first.

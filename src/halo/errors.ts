@@ -13,6 +13,7 @@ export type HaloErrorKind =
   | "network"
   | "timeout"
   | "circuit_open"
+  | "too_large" // the reply passed replyMaxBytes and was dropped unread
   | "upstream"; // 200 with errors that fit nothing above
 
 /** One GraphQL error as Halo reported it (sanitized message; schema names only, never data). */

@@ -46,6 +46,7 @@ export function createHalo(opts: HaloOptions): Halo {
   const transport = new Transport({
     requestTimeoutMs: opts.config.halo.requestTimeoutMs,
     maxConcurrency: opts.config.halo.maxConcurrency,
+    replyMaxBytes: opts.config.halo.replyMaxBytes,
     now,
     sleep: hooks.sleep,
     random: hooks.random,

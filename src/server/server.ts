@@ -15,6 +15,7 @@ import { errorText } from "../tools/errors.js";
 import { prompts, resources, resourceTemplates, toolsFor } from "../tools/registry.js";
 import { describeIssues, passThroughSchema } from "./schema.js";
 import { installCallHandler } from "./call-handler.js";
+import { lateText, withDeadline } from "./deadline.js";
 import { VERSION } from "../version.js";
 import path from "node:path";
 
@@ -52,17 +53,25 @@ const text = (t: string, isError = false): TextResult => ({ content: [{ type: "t
 export async function runTool(tool: ToolDef, rawArgs: unknown, ctx: ToolContext): Promise<TextResult> {
   const parsed = tool.input.safeParse(rawArgs ?? {});
   if (!parsed.success) return text(`Invalid input for ${tool.name}: ${describeIssues(parsed.error)}. Nothing was changed.`, true);
-  try {
-    // Every tool runs with its own degradation collector (src/halo/degraded.ts): what Halo could not provide
-    // becomes one line at the end of an otherwise good answer.
-    const { result: reply, notes } = await withDegradedNotes(() => tool.handler(parsed.data as Record<string, unknown>, ctx));
-    const body = typeof reply === "string" ? reply : reply.text;
-    const isError = typeof reply === "string" ? false : (reply.isError ?? false);
-    const line = isError ? undefined : degradedLine(notes);
-    return text(line ? `${body}\n${line}` : body, isError);
-  } catch (err) {
-    return text(errorText(err, tool.name), true);
-  }
+  return withDeadline({
+    ms: ctx.config.toolDeadlineMs,
+    kind: tool.kind,
+    signal: ctx.signal,
+    work: async (signal) => {
+      try {
+        // Every tool runs with its own degradation collector (src/halo/degraded.ts): what Halo could not provide
+        // becomes one line at the end of an otherwise good answer.
+        const { result: reply, notes } = await withDegradedNotes(() => tool.handler(parsed.data as Record<string, unknown>, { ...ctx, signal }));
+        const body = typeof reply === "string" ? reply : reply.text;
+        const isError = typeof reply === "string" ? false : (reply.isError ?? false);
+        const line = isError ? undefined : degradedLine(notes);
+        return text(line ? `${body}\n${line}` : body, isError);
+      } catch (err) {
+        return text(errorText(err, tool.name), true);
+      }
+    },
+    late: () => text(lateText(tool.name, tool.kind, ctx.config.toolDeadlineMs), true),
+  });
 }
 
 export function createMcpServer(deps: ServerDeps): { server: FastMCP; context: ToolContext } {

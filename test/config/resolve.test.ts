@@ -29,6 +29,8 @@ describe("resolveConfig layering", () => {
     expect(config.halo.gatewayUrl).toBe("https://gateway.halo.gcu.edu/");
     expect(config.halo.orchestrationUrl).toBe("https://orchestration.halo.gcu.edu");
     expect(config.halo.maxConcurrency).toBe(6);
+    expect(config.halo.replyMaxBytes).toBe(20 * 1024 * 1024);
+    expect(config.toolDeadlineMs).toBe(50_000);
     expect(config.timezone).toBe("America/Phoenix");
     expect(config.readOnly).toBe(false);
     expect(config.transport).toBe("stdio");
@@ -92,6 +94,8 @@ describe("resolveConfig layering", () => {
         MCP_ALLOWED_HOSTS: "localhost,example.com",
         MCP_TRANSPORT: "HTTP",
         HALO_TIMEZONE: "UTC",
+        HALO_REPLY_MAX_BYTES: "1048576",
+        HALO_TOOL_DEADLINE_MS: "20000",
       },
     });
     expect(config.halo).toMatchObject({ authToken: "env-auth-token", contextToken: "env-ctx-token", baseUrl: "http://127.0.0.1:9999" });
@@ -101,6 +105,8 @@ describe("resolveConfig layering", () => {
     expect(config.http).toMatchObject({ authToken: "mcp-secret-token", allowedOrigins: ["https://a.example", "https://b.example"], allowedHosts: ["localhost", "example.com"] });
     expect(config.transport).toBe("http");
     expect(config.timezone).toBe("UTC");
+    expect(config.halo.replyMaxBytes).toBe(1048576);
+    expect(config.toolDeadlineMs).toBe(20_000);
   });
 
   it("treats empty environment variables as unset", () => {

@@ -12,7 +12,7 @@ export function tempDir(): string {
 export function testConfig(halo: Partial<AppConfig["halo"]> = {}, configPath = "/nonexistent/config.json"): AppConfig {
   return deepFreeze({
     configPath,
-    halo: { ...URLS, requestTimeoutMs: 5000, maxConcurrency: 6, ...halo },
+    halo: { ...URLS, requestTimeoutMs: 5000, maxConcurrency: 6, replyMaxBytes: 20 * 1024 * 1024, ...halo },
     timezone: "America/Phoenix",
     readOnly: false,
     uploadRoots: ["/tmp"],
@@ -20,6 +20,7 @@ export function testConfig(halo: Partial<AppConfig["halo"]> = {}, configPath = "
     downloadsDir: "/tmp/downloads",
     downloadMaxBytes: 52428800,
     inlineTextMaxBytes: 262144,
+    toolDeadlineMs: 50_000,
     transport: "stdio",
     http: { host: "127.0.0.1", port: 8000, allowedOrigins: [], allowedHosts: [] },
     logLevel: "info",
