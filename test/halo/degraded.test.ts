@@ -56,11 +56,11 @@ describe("degradation notes", () => {
   });
 
   it("runTool appends the line to a good answer only", async () => {
-    const ok = await runTool(tool(async () => { noteDegraded("inbox counts", "field error"); return "3 messages"; }), {}, {} as never);
+    const ok = await runTool(tool(async () => { noteDegraded("inbox counts", "field error"); return "3 messages"; }), {}, { config: { toolDeadlineMs: 50_000 } } as never);
     expect(ok.content[0]!.text).toBe("3 messages\nNote: incomplete answer, Halo did not provide: inbox counts (field error).");
-    const clean = await runTool(tool(async () => "fine"), {}, {} as never);
+    const clean = await runTool(tool(async () => "fine"), {}, { config: { toolDeadlineMs: 50_000 } } as never);
     expect(clean.content[0]!.text).toBe("fine");
-    const failed = await runTool(tool(async () => { noteDegraded("x", "y"); return { text: "nope", isError: true }; }), {}, {} as never);
+    const failed = await runTool(tool(async () => { noteDegraded("x", "y"); return { text: "nope", isError: true }; }), {}, { config: { toolDeadlineMs: 50_000 } } as never);
     expect(failed).toEqual({ content: [{ type: "text", text: "nope" }], isError: true });
   });
 });

@@ -17,7 +17,7 @@ function install() {
       return `counted to ${n}`;
     },
   });
-  installCallHandler(fakeServer as never, new Map([[tool.name, tool]]), {} as ToolContext);
+  installCallHandler(fakeServer as never, new Map([[tool.name, tool]]), { config: { toolDeadlineMs: 50_000 } } as ToolContext);
   return handler!;
 }
 

@@ -47,7 +47,7 @@ describe("server through a real MCP client", () => {
 });
 
 describe("runTool error channels", () => {
-  const ctx = {} as never;
+  const ctx = { config: { toolDeadlineMs: 50_000 } } as never;
   const tool = (handler: () => Promise<string>) =>
     defineTool({ name: "t", title: "T", description: "a test tool", kind: "read", input: z.object({ n: z.number().int().max(3).describe("a number") }), handler });
 
