@@ -59,6 +59,19 @@ describe("session bootstrap", () => {
     expect(await halo.session.status()).toMatchObject({ state: "ok", source: "tokens", canRefresh: true });
   });
 
+  it("raw tokens used directly: one refused query is checked with a canary, and the session is not declared over", async () => {
+    fake.callbackFails = true;
+    const halo = createHalo({ config: testConfig({ authToken: fake.authToken, contextToken: fake.contextToken }), fetchHooks: instant });
+    await halo.api.query(Q);
+    fake.gatewayFailures.push({ status: 200, body: { data: null, errors: [{ message: "401: Unauthorized" }] } });
+    const e = await caught(halo.api.query(Q));
+    expect(e.kind).toBe("upstream");
+    expect(e.message).toMatch(/^Halo refused Q although your login works/);
+    expect((fake.seen.body as { operationName: string }).operationName).toBe("GetUserAlertCount");
+    expect(await halo.api.query(Q)).toEqual({ ok: true, op: "Q" });
+    expect(fake.stats.refreshPosts).toBe(0);
+  });
+
   it("falls back to the raw tokens directly when the callback fails, and says they cannot refresh", async () => {
     fake.callbackFails = true;
     const halo = createHalo({ config: testConfig({ authToken: fake.authToken, contextToken: fake.contextToken }), fetchHooks: instant });

@@ -98,6 +98,17 @@ describe("field-level resolver errors", () => {
     expect(h.halo.outcomes()).toContainEqual(expect.objectContaining({ operation: "GetAllClassGrades", status: "partial", missing: ["grades.assessment"] }));
   });
 
+  it("through the MCP client: an error inside the gradebook's optional parts leaves the grades and names what is missing", async () => {
+    const h = await start({ switches: { fieldErrors: { "RubricScore.comment": "401: Unauthorized" } } });
+    const r = await h.call("grades", { class_ref: "CST-323" });
+    expect(r.isError).toBe(false);
+    expect(r.text).toMatch(/^Published so far: \d+\/\d+/m);
+    expect(r.text.split("\n").at(-1)).toBe("Note: incomplete answer, Halo did not provide: gradebook (grades.rubricScores unavailable).");
+    expect(r.text).not.toMatch(falseAlarm);
+    expect(h.sandbox.stats.refreshes).toBe(0);
+    expect(callsOf(h, "GetAllClassGrades")).toBe(1);
+  });
+
   for (const message of ["401: Unauthorized", "Permission Evaluator exception on Class : 7", "Jwt is expired"]) {
     it(`"${message}" on one field: no refresh, no "not available", no "log in again"`, async () => {
       const h = await start({ switches: { fieldErrors: { "UserCourseClassAssessmentGrade.status": message } } });
