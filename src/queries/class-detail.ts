@@ -16,7 +16,7 @@ export const CLASS_DETAIL_QUERY = `query GetCourseClassBySlugId($slugId: String!
   getCourseClassBySlugId(slugId: $slugId) {
     id slugId classCode courseCode name description startDate endDate stage modality credits
     units {
-      id title sequence startDate endDate current points description
+      id title sequence startDate endDate current description
       assessments { id title type points dueDate startDate tags requiresLopesWrite isGroupEnabled sequence }
       resources { ${GROUP_FIELDS} }
     }
@@ -47,7 +47,6 @@ export interface RawUnit {
   startDate?: string | null;
   endDate?: string | null;
   current?: boolean | null;
-  points?: number | null;
   description?: string | null;
   assessments: RawUnitAssessment[];
   resources: RawResourceGroup[];

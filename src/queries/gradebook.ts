@@ -24,7 +24,6 @@ export const CLASS_GRADES_QUERY = `query GetAllClassGrades($courseClassSlugId: S
       rubricScores { criteriaId rubricCellId comment }
       userQuizAssessment { userQuizId dueTime submissionDate }
       post { id publishDate }
-      history { gradeId status points dueDate }
     }
   }
 }`;
@@ -101,7 +100,6 @@ export interface RawAssessmentGrade {
   post?: { id: string; publishDate?: string | null } | null;
   assessmentGroup?: { id: string; name?: string | null } | null;
   participationSummary?: RawParticipationSummary | null;
-  history?: Array<{ gradeId?: string | null; status?: string | null; points?: number | null; dueDate?: string | null } | null> | null;
 }
 
 export interface RawClassGrade {
@@ -159,7 +157,7 @@ export async function fetchClassGrades(halo: HaloApi, cls: ClassRef): Promise<Ra
       variables: { courseClassSlugId: cls.slugId },
       context: scope(cls),
       required: ["id", "status", "dueDate", "accommodatedDueDate", "finalPoints"].map((f) => `${ROOT}.grades.${f}`).concat(["id", "title", "type", "dueDate"].map((f) => `${ROOT}.grades.assessment.${f}`)),
-      optional: ["finalComment", "rubricScores", "userQuizAssessment", "post", "history"].map((f) => `${ROOT}.grades.${f}`),
+      optional: ["finalComment", "rubricScores", "userQuizAssessment", "post"].map((f) => `${ROOT}.grades.${f}`),
     })
     .then((data) => normaliseClassGrades(data.getAllClassGrades));
   return withCompanions(core, [
