@@ -98,6 +98,7 @@ export interface RawSubmission {
 }
 
 /** Null when the student has not started a submission. */
+const SUBMISSION_EXTRAS = "accommodated due date and word counts of your submission";
 type SubmissionReply = { getUserAssignmentSubmissionForAssessment: RawSubmission | null };
 
 /** `extras: false` for the write path's verification reads, which need only ids and files. */
@@ -110,9 +111,9 @@ export async function fetchSubmission(halo: HaloApi, assessmentId: string, cls: 
   if (opts.extras === false) return core;
   return withCompanions(core, [
     {
-      feature: "accommodated due date and word counts of your submission",
+      feature: SUBMISSION_EXTRAS,
       run: async () => {
-        const extra = await read("GetUserAssignmentSubmissionExtras", SUBMISSION_EXTRAS_QUERY, "submission extras");
+        const extra = await read("GetUserAssignmentSubmissionExtras", SUBMISSION_EXTRAS_QUERY, SUBMISSION_EXTRAS);
         const words = new Map(compact(extra?.resources).map((r) => [r.id, r.wordCount] as const));
         return (s) => (s && extra?.id === s.id ? { ...s, accommodatedDueDate: extra.accommodatedDueDate ?? null, resources: compact(s.resources).map((r) => ({ ...r, wordCount: words.get(r.id) ?? null })) } : s);
       },
@@ -190,14 +191,16 @@ export interface RawUser extends RawPersonName {
   socialContacts?: Array<{ value?: string | null; socialContactType?: string | null } | null> | null;
 }
 
+const USER_EXTRAS = "username, status and contacts";
+
 export async function fetchUser(halo: HaloApi, id: string): Promise<RawUser | null> {
   const read = (operationName: string, query: string, feature: string) =>
     halo.query<{ getUserById: RawUser | null }>({ operationName, query, feature, required: ["getUserById.id"], variables: { id } }).then((d) => d.getUserById ?? null);
   return withCompanions(read("GetUserById", USER_QUERY, "user"), [
     {
-      feature: "username, status and contacts",
+      feature: USER_EXTRAS,
       run: async () => {
-        const extra = await read("GetUserProfileExtras", USER_EXTRAS_QUERY, "user profile extras");
+        const extra = await read("GetUserProfileExtras", USER_EXTRAS_QUERY, USER_EXTRAS);
         return (u) => (u && extra?.id === u.id ? { ...extra, ...u } : u);
       },
     },

@@ -95,7 +95,7 @@ export async function fetchAnnouncementsRoot(halo: HaloApi, cls: ClassRef): Prom
   try {
     const forums = await read("Announcements", ANNOUNCEMENTS_QUERY, "announcements");
     const posts = await withCompanions(Promise.resolve(forums.flatMap((f) => flattenPosts(f.posts))), [
-      postExtras("announcement read state and pins", async () => (await read("AnnouncementExtras", ANNOUNCEMENT_EXTRAS_QUERY, "announcement extras")).flatMap((f) => f.posts ?? [])),
+      postExtras("announcement read state and pins", async (feature) => (await read("AnnouncementExtras", ANNOUNCEMENT_EXTRAS_QUERY, feature)).flatMap((f) => f.posts ?? [])),
     ]);
     const byId = new Map(posts.map((p) => [p.id, p] as const));
     return forums.map((f) => ({ ...f, posts: flattenPosts(f.posts).map((p) => byId.get(p.id) ?? p) }));

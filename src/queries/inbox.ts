@@ -40,6 +40,7 @@ export interface RawInboxPanel {
   forums: RawInboxForum[];
 }
 
+const PANEL_EXTRAS = "inbox subjects and read state";
 type PanelReply = { getInboxLeftPanel: Array<(Omit<RawInboxPanel, "forums"> & { forums?: Array<RawInboxForum | null> | null }) | null> | null };
 const panelForums = (d: PanelReply): RawInboxForum[] => compact(d.getInboxLeftPanel).flatMap((p) => compact(p.forums));
 
@@ -49,9 +50,9 @@ export async function fetchInboxPanel(halo: HaloApi): Promise<RawInboxPanel[]> {
   const core = read("GetInboxLeftPanel", INBOX_PANEL_QUERY, "inbox").then((d) => compact(d.getInboxLeftPanel).map((p) => ({ ...p, forums: compact(p.forums).filter((f) => !!f.forumId) })));
   return withCompanions(core, [
     {
-      feature: "inbox subjects and read state",
+      feature: PANEL_EXTRAS,
       run: async () => {
-        const extra = new Map(panelForums(await read("GetInboxLeftPanelExtras", INBOX_PANEL_EXTRAS_QUERY, "inbox extras")).map((f) => [f.forumId, f.lastPost?.post] as const));
+        const extra = new Map(panelForums(await read("GetInboxLeftPanelExtras", INBOX_PANEL_EXTRAS_QUERY, PANEL_EXTRAS)).map((f) => [f.forumId, f.lastPost?.post] as const));
         const merge = (f: RawInboxForum): RawInboxForum => {
           const post = f.lastPost?.post;
           const more = extra.get(f.forumId);
@@ -89,7 +90,7 @@ export async function fetchInboxPosts(halo: HaloApi, forumId: string, pgNum: num
       })
       .then((d) => d.getPostsForInboxForum);
   return withCompanions(read("GetPostsForInboxForum", INBOX_POSTS_QUERY, "inbox messages").then(flattenPosts), [
-    postExtras("message subjects and read state", () => read("GetPostsForInboxForumExtras", INBOX_POST_EXTRAS_QUERY, "inbox message extras")),
+    postExtras("message subjects and read state", (feature) => read("GetPostsForInboxForumExtras", INBOX_POST_EXTRAS_QUERY, feature)),
   ]);
 }
 

@@ -97,8 +97,8 @@ export function mergePosts(core: readonly RawPost[], extras: readonly RawPost[])
 }
 
 /** A companion for any post list: fetch the extras, flatten, merge by id. */
-export function postExtras(feature: string, run: () => Promise<ReadonlyArray<RawPost | null> | null | undefined>): Companion<RawPost[]> {
-  return { feature, run: async () => { const extra = flattenPosts(await run()); return (core) => mergePosts(core, extra); } };
+export function postExtras(feature: string, run: (feature: string) => Promise<ReadonlyArray<RawPost | null> | null | undefined>): Companion<RawPost[]> {
+  return { feature, run: async () => { const extra = flattenPosts(await run(feature)); return (core) => mergePosts(core, extra); } };
 }
 
 /** Every post of a forum down to `depthEnd` (0 = top-level posts only), flattened. */
@@ -122,6 +122,6 @@ export async function fetchForumPosts(
       })
       .then((d) => d.posts);
   return withCompanions(read("Posts", forumPostsQuery(levels), "forum posts").then(flattenPosts), [
-    postExtras("post titles, read state and acknowledgements", () => read("PostExtras", forumPostExtrasQuery(levels), "forum post extras")),
+    postExtras("post titles, read state and acknowledgements", (feature) => read("PostExtras", forumPostExtrasQuery(levels), feature)),
   ]);
 }
