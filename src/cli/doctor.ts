@@ -124,6 +124,18 @@ export async function haloChecks(config: AppConfig, now = Date.now()): Promise<C
   return out;
 }
 
+/** Queries the server healed earlier (Halo rejected fields; see src/halo/healing.ts): worth a bug report. */
+export async function healedChecks(config: AppConfig): Promise<Check[]> {
+  const raw = await healingStateFile(path.dirname(config.configPath)).load().catch(() => undefined);
+  const docs = raw && typeof raw === "object" && Array.isArray((raw as { documents?: unknown }).documents) ? (raw as { documents: unknown[] }).documents : [];
+  return docs.flatMap((d): Check[] => {
+    const { operation, removed } = d as { operation?: unknown; removed?: unknown };
+    if (typeof operation !== "string" || !Array.isArray(removed)) return [];
+    const fields = removed.filter((r): r is string => typeof r === "string").join(", ");
+    return [{ level: "warn", what: `Halo no longer offers ${fields} (${operation}); the server works around it`, fix: "run `halo-lms-mcp doctor --live` and send the report so halo-lms-mcp can be updated" }];
+  });
+}
+
 /** The live compatibility report; exit 1 when a document failed. */
 async function runLive(config: AppConfig, io: CliIo, json: boolean): Promise<number> {
   const { liveReport, renderLiveReport } = await import("./doctor-live.js");
@@ -145,6 +157,7 @@ export async function runDoctor(config: AppConfig, warnings: readonly string[], 
     ...(await fileChecks(config)),
     ...httpChecks(config, io.env),
     ...(await haloChecks(config)),
+    ...(await healedChecks(config)),
   ];
   const mark: Record<Level, string> = { ok: "ok  ", warn: "warn", fail: "FAIL" };
   for (const c of checks) io.out(`[${mark[c.level]}] ${c.what}${c.fix ? `\n       fix: ${c.fix}` : ""}`);

@@ -83,6 +83,11 @@ describe("doctor --live", () => {
     expect(report.summary.pruned).toBe(2);
     expect(report.summary.failed, JSON.stringify(report.documents.filter((d) => d.status === "failed"))).toBe(1);
     for (const p of personal()) expect(r.out, p).not.toContain(p);
+
+    // The plain doctor remembers what was healed (from the state file) and asks for the live report.
+    const plain = await doctor();
+    expect(plain.out).toContain("[warn] Halo no longer offers getAllClassGrades.grades.rubricScores (GetAllClassGrades); the server works around it");
+    expect(plain.out).toContain("fix: run `halo-lms-mcp doctor --live`");
   });
 
   it("--json needs --live", async () => {
