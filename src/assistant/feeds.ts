@@ -4,14 +4,15 @@
  */
 import { parseHaloDate } from "../format/dates.js";
 import { htmlToMarkdown } from "../format/html.js";
+import { stripControls } from "../format/entities.js";
 import { personName } from "../queries/common.js";
 import type { RawAlert, RawInboxPanel } from "../queries/inbox.js";
 import type { RawPost } from "../queries/posts.js";
 
 /** Titles may carry HTML entities (&#8217;); decode them without Markdown-escaping ordinary titles. */
 export function plainTitle(t: string | null | undefined): string {
-  const s = (t ?? "").trim();
-  return /[&<]/.test(s) ? htmlToMarkdown(s).replace(/\\([\\`*_{}[\]()#+\-.!>])/g, "$1").replace(/\s+/g, " ") : s;
+  const s = (t ?? "").replace(/\s+/g, " ").trim();
+  return stripControls(/[&<]/.test(s) ? htmlToMarkdown(s).replace(/\\([\\`*_{}[\]()#+\-.!>])/g, "$1").replace(/\s+/g, " ") : s);
 }
 
 export interface NewAnnouncement {

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type { EventAttributes } from "ics";
 import { lazyRequire } from "../lazy.js";
+import { stripControls } from "../format/entities.js";
 
 const ics = lazyRequire<typeof import("ics")>("ics");
 import type { WorkItem } from "./items.js";
@@ -57,6 +58,19 @@ export function sequenceFor(events: CalendarEventInput[], prev: SequenceMap, now
   return next;
 }
 
+/**
+ * Text for a calendar property. The ics library escapes \\ ; , and LF but not a lone CR, which many
+ * calendar parsers treat as a line break: a title holding "\rBEGIN:VEVENT" could add events of its own.
+ * Line breaks become LF (escaped by the library), other controls go; a one-line value loses its breaks too.
+ */
+export function icsText(text: string, oneLine = false): string {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n").map((l) => stripControls(l.replace(/\t/g, " ")));
+  return (oneLine ? lines.join(" ").replace(/\s+/g, " ") : lines.join("\n")).trim();
+}
+
+/** A CATEGORIES item: one line, and no comma or semicolon that would split or extend the list. */
+const icsAtom = (text: string): string => icsText(text, true).replace(/[,;]/g, " ");
+
 const utcArray = (d: Date): [number, number, number, number, number] => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
 
 /** Builds the .ics text. Each deadline is a 30-minute block ending at the due time, with a reminder a day before. */
@@ -65,21 +79,21 @@ export function buildCalendar(events: CalendarEventInput[], seq: SequenceMap, no
     const s = seq[e.uid];
     return {
       uid: e.uid,
-      title: e.title,
-      description: e.description,
-      url: e.url,
+      title: icsText(e.title, true),
+      description: icsText(e.description),
+      url: stripControls(e.url).replace(/\s+/g, ""),
       start: utcArray(new Date(e.due.getTime() - 30 * 60_000)),
       startInputType: "utc",
       startOutputType: "utc",
       end: utcArray(e.due),
       endInputType: "utc",
       endOutputType: "utc",
-      categories: e.categories,
+      categories: e.categories.map(icsAtom),
       transp: "TRANSPARENT",
       busyStatus: "FREE",
       sequence: s?.s ?? 0,
       lastModified: utcArray(new Date(s?.m ?? now.toISOString())),
-      alarms: [{ action: "display", description: e.title, trigger: { hours: 24, before: true } }],
+      alarms: [{ action: "display", description: icsText(e.title, true), trigger: { hours: 24, before: true } }],
       // DTSTAMP from our clock, not the library's Date.now(), so exports are reproducible.
       timestamp: now.getTime(),
     } as EventAttributes;

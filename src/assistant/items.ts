@@ -3,6 +3,7 @@
  * open it. Pure, so every status and date rule is unit-tested without Halo.
  */
 import { parseHaloDate } from "../format/dates.js";
+import { plainText } from "../format/entities.js";
 import type { ClassRef, RawGrade } from "./raw.js";
 
 export type ItemKind = "assignment" | "quiz" | "discussion" | "participation" | "external";
@@ -100,7 +101,7 @@ export function toWorkItem(cls: ClassRef, g: RawGrade, base: string, now: Date):
     cls,
     gradeId: g.id,
     assessmentId: a.id,
-    title: (a.title ?? "").trim() || "(untitled)",
+    title: plainText(a.title) || "(untitled)",
     kind,
     dueSource,
     state,

@@ -22,5 +22,17 @@ export function decodeEntities(text: string): string {
 
 /** A one-line plain-text field (title, name) as the student sees it: entities decoded, invisibles removed. */
 export function plainText(text: string | null | undefined): string {
-  return stripInvisible(decodeEntities(text ?? "")).replace(/\s+/g, " ").trim();
+  return stripControls(stripInvisible(decodeEntities(text ?? "")).replace(/\s+/g, " ")).trim();
+}
+
+// C0/C1 controls and DEL (after whitespace became spaces). Entity decoding can produce them too (&#27;).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * Removes control characters from text printed on one line: an escape sequence or a lone CR in a title could
+ * repaint a terminal, or forge a line in the answer or a calendar file.
+ */
+export function stripControls(text: string): string {
+  return text.replace(CONTROL, "");
 }

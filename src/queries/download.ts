@@ -3,7 +3,7 @@
  * under a cap, and publish the file under a name that never overwrites an existing one.
  */
 import { createWriteStream } from "node:fs";
-import { link, mkdir, open, rename, stat, unlink } from "node:fs/promises";
+import { link, mkdir, open, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { Transform } from "node:stream";
@@ -86,6 +86,18 @@ export async function saveStream(stream: NodeJS.ReadableStream, dir: string, nam
   } finally {
     // Frees the socket on every failure path; onSourceError stays attached, so a late error is never unhandled.
     (stream as { destroy?: () => void }).destroy?.();
+  }
+}
+
+/** Writes `data` as a new file named `name` in `dir`, or "name (1)" and so on: an existing file is never replaced. */
+export async function writeNewFile(dir: string, name: string, data: string): Promise<string> {
+  const temp = path.join(dir, `.${randomUUID()}.part`);
+  await writeFile(temp, data, { mode: 0o600, flag: "wx" });
+  try {
+    return await publish(temp, dir, name);
+  } catch (err) {
+    await unlink(temp).catch(() => {});
+    throw err;
   }
 }
 

@@ -5,9 +5,9 @@
  * it writes one local file inside the downloads folder (and a small sequence file beside the config). The
  * description says so, so a client that surfaces annotations is not misled.
  */
-import { stat } from "node:fs/promises";
+import path from "node:path";
 import { z } from "zod";
-import { writeFileAtomic } from "../config/atomic.js";
+import { writeNewFile } from "../queries/download.js";
 import { formatDate } from "../format/dates.js";
 import { endOfLocalDay } from "../format/zoned.js";
 import { plural } from "../format/text.js";
@@ -68,11 +68,11 @@ const exportCalendar = defineTool({
     const changed = events.filter((e) => prev[e.uid] && prev[e.uid]!.s !== seq[e.uid]!.s).length;
     for (const [uid, v] of Object.entries(seq)) if (now.getTime() - Date.parse(v.m) > SEQ_KEEP_MS && !events.some((e) => e.uid === uid)) delete seq[uid];
     const ics = buildCalendar(events, seq, now, "Halo deadlines");
-    await writeFileAtomic(target, ics, { mode: 0o600 });
+    const written = await writeNewFile(target.dir, target.name, ics);
     await writeStateText(ctx.stateDir, SEQ_FILE, JSON.stringify(seq));
-    const size = (await stat(target)).size;
+    const size = Buffer.byteLength(ics);
     const lines = [
-      `Wrote ${plural(events.length, "deadline")} from ${scopeLabel(work.classes)}, now through ${formatDate(end, tz)}, to ${target} (${(size / 1024).toFixed(1)} KB).`,
+      `Wrote ${plural(events.length, "deadline")} from ${scopeLabel(work.classes)}, now through ${formatDate(end, tz)}, to ${written} (${(size / 1024).toFixed(1)} KB)${path.basename(written) !== target.name ? `; ${target.name} already existed and was left as it was` : ""}.`,
       `Import it into Google Calendar, Outlook or Apple Calendar; importing a newer export updates the same events (stable ids)${changed ? `; ${plural(changed, "event")} changed since the last export` : ""}.`,
       coverageNote(work.fan, "deadlines (they are not in the file)"),
     ];

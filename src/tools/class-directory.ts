@@ -5,6 +5,7 @@
 import type { HaloApi } from "../halo/types.js";
 import type { Cache } from "./cache.js";
 import { ToolError } from "./errors.js";
+import { HaloError } from "../halo/errors.js";
 
 export interface ClassSummary {
   id: string;
@@ -54,12 +55,23 @@ export async function fetchAllClasses(halo: HaloApi): Promise<ClassSummary[]> {
     });
     const raw = data.getCourseClassesForUser;
     // Before Sept 2022 this returned a bare list; accept both.
-    const page = (Array.isArray(raw) ? raw : (raw?.courseClasses ?? [])).filter((c): c is ClassSummary => !!c);
+    const list = Array.isArray(raw) ? raw : raw?.courseClasses;
+    // A malformed page throws instead of returning: a wrong class list would be cached and resolve every
+    // class_ref against it for minutes.
+    if (!Array.isArray(list)) throw malformed("it holds no class list");
+    const page = list.filter((c): c is ClassSummary => !!c);
+    const broken = page.filter((c) => !usable(c)).length;
+    if (broken > 0) throw malformed(`${broken} of ${page.length} classes lack their id, codes or name`);
     out.push(...page);
-    if (page.length < PAGE) break;
+    if (list.length < PAGE) break;
   }
   return out;
 }
+
+const usable = (c: ClassSummary): boolean =>
+  [c.id, c.slugId, c.classCode, c.courseCode, c.name, c.stage].every((v) => typeof v === "string" && v.trim() !== "");
+
+const malformed = (why: string): HaloError => new HaloError("upstream", `Halo's class list came back malformed (${why}); try again in a minute.`, { operation: "GetCourseClassesForUser" });
 
 const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 const stageRank = (s: string): number => (s === "CURRENT" ? 0 : s === "PRE_START" ? 1 : 2);

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { parseHaloDate, when } from "../format/dates.js";
 import { plural } from "../format/text.js";
+import { plainText } from "../format/entities.js";
 import { dqDeadlines, participation, policyText, type Policy } from "../assistant/dq.js";
 import { classPolicy } from "../assistant/work.js";
 import { fetchDqForums, fetchPostAuthors, type DqForum } from "../assistant/dq-queries.js";
@@ -40,7 +41,7 @@ function joinForums(forums: DqForum[], items: WorkItem[]): ForumView[] {
 }
 
 function openLine(v: ForumView, policy: Policy | undefined, tz: string, now: Date): string {
-  const title = v.item?.title ?? v.forum.title ?? "(untitled forum)";
+  const title = v.item?.title ?? (plainText(v.forum.title) || "(untitled forum)");
   const p = participation((v.own ?? []).map((x) => ({ ...(parseHaloDate(x.publishDate) ? { publishDate: parseHaloDate(x.publishDate)! } : {}), isReply: !!x.parentPostId })), policy, tz);
   const bits = [`"${title}"`, v.due ? `due ${when(v.due, tz, now)}` : "no due date"];
   if (p.hasInitialPost) bits.push(`initial post: yes${p.initialPostAt ? ` (${when(p.initialPostAt, tz, now)})` : ""}`);
@@ -101,7 +102,7 @@ const dqParticipation = defineTool({
   description:
     "Per open discussion forum: whether your initial post exists (with its derived Day-3 deadline), how many replies you made, and what the class participation policy still requires; earlier forums summarised from the gradebook. Current classes, or one class.",
   input: z.object({
-    class_ref: z.string().max(120).optional().describe("Limit to one class: course code (CST-323), class code, slug or part of the name. Omit for all current classes."),
+    class_ref: z.string().trim().min(1, "class_ref is blank: name a class, or leave it out for all classes").max(120).optional().describe("Limit to one class: course code (CST-323), class code, slug or part of the name. Omit for all current classes."),
   }),
   kind: "read",
   handler: async (args, ctx) => {

@@ -45,7 +45,7 @@ const whatsDue = defineTool({
     "Everything due soon across all current classes (or one class), soonest first: assignments, quizzes, discussions, participation, with your own due date (accommodated/group), status, points and a Halo link. Start here for 'what's due this week'.",
   input: z.object({
     days: z.number().int().min(1).max(120).default(7).describe("How many days ahead to look, through the end of that day in your time zone (default 7)."),
-    class_ref: z.string().max(120).optional().describe("Limit to one class: course code (CST-323), class code, slug or part of the name. Omit for all current classes."),
+    class_ref: z.string().trim().min(1, "class_ref is blank: name a class, or leave it out for all classes").max(120).optional().describe("Limit to one class: course code (CST-323), class code, slug or part of the name. Omit for all current classes."),
     include_done: z.boolean().default(false).describe("Also list items already turned in or graded (default false)."),
   }),
   kind: "read",

@@ -53,7 +53,7 @@ const gradeTarget = defineTool({
   description:
     "What average you need on the remaining work in one class to reach a letter (from the class's own grade scale) or percentage, and whether it is already secured, achievable or impossible. Optional what_if applies hypothetical scores to named items first.",
   input: z.object({
-    class_ref: z.string().min(1).max(120).describe("The class: course code (CST-323), class code, slug or part of the name."),
+    class_ref: z.string().trim().min(1).max(120).describe("The class: course code (CST-323), class code, slug or part of the name."),
     target: z.string().min(1).max(20).describe('A letter on the class\'s grade scale ("B+") or a percentage ("85" or "85%").'),
     what_if: z
       .array(z.object({ item: z.string().min(1).max(200).describe("Item title (or part of it) or assessment id."), score: z.number().min(0).max(10_000).describe("Hypothetical points for that item.") }))

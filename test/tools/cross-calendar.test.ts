@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { SEED } from "../../src/sandbox/index.js";
@@ -46,18 +46,37 @@ describe("export_calendar", () => {
     expect(before).toContain("SEQUENCE:0");
 
     h.setNow(new Date(FIXED_NOW.getTime() + 120_000)); // past the grades cache
-    await h.call("export_calendar", {});
-    expect(event(readFileSync(icsPath(h), "utf8"), uid)).toContain("SEQUENCE:0");
+    const second = await h.call("export_calendar", {});
+    // The earlier export is never overwritten: the new one gets the next free name.
+    expect(second.text).toContain(`to ${icsPath(h, "halo-deadlines (1).ics")} (`);
+    expect(second.text).toContain("; halo-deadlines.ics already existed and was left as it was.");
+    expect(event(readFileSync(icsPath(h, "halo-deadlines (1).ics"), "utf8"), uid)).toContain("SEQUENCE:0");
 
     const g = h.sandbox.world.grades.find((x) => x.assessmentId === SEED.assessments.upload && x.userId === h!.sandbox.world.studentId)!;
     g.dueDate = bare(new Date(Date.parse(`${g.dueDate.replace(" ", "T")}Z`) + 86_400_000));
     h.setNow(new Date(FIXED_NOW.getTime() + 240_000));
     const r = await h.call("export_calendar", {});
     expect(r.text).toMatch(/1 event changed since the last export/);
-    const after = event(readFileSync(icsPath(h), "utf8"), uid);
+    const after = event(readFileSync(icsPath(h, "halo-deadlines (2).ics"), "utf8"), uid);
     expect(after).toContain("SEQUENCE:1");
     expect(after).toContain("LAST-MODIFIED:20261121T170400Z");
     expect(after).toContain("DTEND:20261126T065900Z");
+  });
+
+  it("never overwrites a file, and takes any name", async () => {
+    h = await startHarness();
+    mkdirSync(h.config.downloadsDir, { recursive: true });
+    writeFileSync(icsPath(h, "mine.ics"), "the student's own file");
+    const r = await h.call("export_calendar", { path: "mine.ics" });
+    expect(r.isError).toBe(false);
+    expect(readFileSync(icsPath(h, "mine.ics"), "utf8")).toBe("the student's own file");
+    expect(readFileSync(icsPath(h, "mine (1).ics"), "utf8")).toMatch(/^BEGIN:VCALENDAR/);
+    const odd = await h.call("export_calendar", { path: "Fall\u0000 term\r\nX:1 <CON>" + "y".repeat(250) });
+    expect(odd.isError, odd.text).toBe(false);
+    const written = /to (\S.*\.ics) \(/.exec(odd.text)?.[1] ?? "";
+    expect(path.dirname(written)).toBe(realpathSync(h.config.downloadsDir));
+    expect(path.basename(written)).toMatch(/^Fall_ term__X_1 _CON_y+\.ics$/);
+    expect(existsSync(written)).toBe(true);
   });
 
   it("writes only inside the downloads folder", async () => {

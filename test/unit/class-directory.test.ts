@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { matchClass, type ClassSummary } from "../../src/tools/class-directory.js";
+import { createClassDirectory, matchClass, type ClassSummary } from "../../src/tools/class-directory.js";
+import { Cache } from "../../src/tools/cache.js";
+import type { HaloApi } from "../../src/halo/types.js";
 import { ToolError } from "../../src/tools/errors.js";
 
 const mk = (over: Partial<ClassSummary>): ClassSummary => ({
@@ -42,5 +44,23 @@ describe("matchClass", () => {
       expect(e).toBeInstanceOf(ToolError);
       expect((e as Error).message).toMatch(/No class of yours matches "biology".*CST-323 Cloud Computing \(current/);
     }
+  });
+});
+
+describe("class list loading", () => {
+  it("a malformed class-list reply is an error and is not cached: the next call asks Halo again", async () => {
+    const replies: unknown[] = [
+      { getCourseClassesForUser: null },
+      { getCourseClassesForUser: { courseClasses: [{ ...classes[0], name: null }] } },
+      { getCourseClassesForUser: { courseClasses: classes } },
+    ];
+    let calls = 0;
+    const halo = { query: async () => replies[calls++] } as unknown as HaloApi;
+    const dir = createClassDirectory(halo, new Cache(() => 0));
+    await expect(dir.resolve("CST-323")).rejects.toThrow("Halo's class list came back malformed (it holds no class list); try again in a minute.");
+    await expect(dir.resolve("CST-323")).rejects.toThrow("Halo's class list came back malformed (1 of 1 classes lack their id, codes or name); try again in a minute.");
+    expect((await dir.resolve("CST-323")).slugId).toBe("CST-323-O500-20261102");
+    expect(await dir.resolve("ENG-106")).toMatchObject({ courseCode: "ENG-106" });
+    expect(calls).toBe(3); // the good list is cached
   });
 });
