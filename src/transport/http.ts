@@ -25,8 +25,13 @@ export interface HttpOptions {
   allowedHosts: readonly string[];
   allowedOrigins: readonly string[];
   maxBodyBytes?: number;
-  /** Sessions with no request and no open stream for this long are closed (the client re-initializes). */
+  /**
+   * Sessions with no request for this long are closed (the client re-initializes), open SSE streams included:
+   * a live client answers the server's pings with requests, a vanished one holding a stream does not.
+   */
   idleSessionMs?: number;
+  /** At most this many sessions; a new one replaces the least recently active. */
+  maxSessions?: number;
 }
 
 export interface HttpHandle {
@@ -41,13 +46,13 @@ interface Session {
   transport: StreamableHTTPServerTransport;
   close: () => Promise<void>;
   lastActivity: number;
-  openStreams: number;
 }
 
 const MCP_PATH = "/mcp";
 const HEALTH_PATH = "/health";
 const DEFAULT_MAX_BODY = MESSAGE_MAX_BYTES;
 const DEFAULT_IDLE_MS = 2 * 60 * 60 * 1000;
+const DEFAULT_MAX_SESSIONS = 32;
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) {
@@ -102,6 +107,7 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
   const sessions = new Map<string, Session>();
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const idleMs = opts.idleSessionMs ?? DEFAULT_IDLE_MS;
+  const maxSessions = opts.maxSessions ?? DEFAULT_MAX_SESSIONS;
   const allowedOrigins = opts.allowedOrigins.map((o) => normalizeOrigin(o)).filter((o): o is string => Boolean(o));
 
   function corsHeaders(req: IncomingMessage): Record<string, string> {
@@ -121,7 +127,14 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
-        entry = { transport, close: () => transport.close(), lastActivity: Date.now(), openStreams: 0 };
+        // Each session holds a transport and a fastmcp session: a client that keeps initializing must not
+        // grow memory without bound, nor lock others out, so the least recently active one makes room.
+        if (sessions.size >= maxSessions) {
+          const oldest = [...sessions.values()].reduce((a, b) => (b.lastActivity < a.lastActivity ? b : a));
+          log.warn(`http: ${maxSessions} sessions open; closing the least recently active one`);
+          void oldest.close().catch(() => undefined);
+        }
+        entry = { transport, close: () => transport.close(), lastActivity: Date.now() };
         sessions.set(id, entry);
         log.info(`http: session opened (${sessions.size} active)`);
       },
@@ -206,13 +219,6 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
       if (!sessionId) return rpcError(res, 400, "Bad Request: Mcp-Session-Id header required");
       if (!s) return rpcError(res, 404, "Session not found", {}, -32001);
       s.lastActivity = Date.now();
-      if (req.method === "GET") {
-        s.openStreams++;
-        res.once("close", () => {
-          s.openStreams--;
-          s.lastActivity = Date.now();
-        });
-      }
       await s.transport.handleRequest(req, res);
       return;
     }
@@ -265,7 +271,7 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
   const reaper = setInterval(() => {
     const cutoff = Date.now() - idleMs;
     for (const s of sessions.values()) {
-      if (s.openStreams <= 0 && s.lastActivity < cutoff) {
+      if (s.lastActivity < cutoff) {
         log.info("http: closing an idle session");
         void s.close().catch(() => undefined);
       }
