@@ -7,6 +7,7 @@ import path from "node:path";
 import { healingStateFile } from "../assistant/state-file.js";
 import type { AppConfig } from "../config/types.js";
 import { createConfigStore } from "../config/store.js";
+import { removeStaleTemps } from "../config/guard.js";
 import { createLazyHalo } from "../halo/lazy.js";
 import { log, setLogLevel } from "../log.js";
 import { createMcpServer } from "../server/server.js";
@@ -33,6 +34,8 @@ export function inContainer(env: CliIo["env"]): boolean {
 export async function serve(config: AppConfig, io: CliIo, extra: { onClose?: () => Promise<void> } = {}): Promise<Running> {
   setLogLevel(config.logLevel);
   const store = createConfigStore(config.configPath);
+  const stale = await removeStaleTemps(config.configPath);
+  if (stale.length) log.info(`config: removed ${stale.length} leftover temp cop${stale.length === 1 ? "y" : "ies"} of ${config.configPath} (they held tokens)`);
   const halo = createLazyHalo({ config, store, healingStore: healingStateFile(path.dirname(config.configPath)) });
   const { server } = createMcpServer({ config, halo: halo.api, session: halo.session });
 

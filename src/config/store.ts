@@ -12,6 +12,7 @@ import { log } from "../log.js";
 import { ConfigError } from "./errors.js";
 import { detectIndent, parseConfigText, type ConfigObject } from "./file.js";
 import { nodeWriterFs } from "./atomic.js";
+import { assertReplaceable } from "./guard.js";
 
 /** Top-level keys to set; `undefined` removes a key. */
 export type ConfigPatch = Record<string, unknown>;
@@ -136,6 +137,7 @@ export function createConfigStore(file: string, opts: { writer?: StoreWriter } =
   }
 
   async function save(next: ConfigObject): Promise<void> {
+    await assertReplaceable(file);
     const c = await getConf();
     if (!inPlace) {
       try {
