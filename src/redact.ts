@@ -35,6 +35,11 @@ export function redact(text: string): string {
   return out;
 }
 
+/** Every secret registered so far (uploads refuse files that contain one). */
+export function knownSecrets(): string[] {
+  return [...known];
+}
+
 /** For tests only. */
 export function clearSecrets(): void {
   known.clear();

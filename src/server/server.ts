@@ -16,6 +16,7 @@ import { prompts, resources, resourceTemplates, toolsFor } from "../tools/regist
 import { describeIssues, passThroughSchema } from "./schema.js";
 import { installCallHandler } from "./call-handler.js";
 import { lateText, withDeadline } from "./deadline.js";
+import { askFor } from "./ask.js";
 import { VERSION } from "../version.js";
 import path from "node:path";
 
@@ -57,11 +58,12 @@ export async function runTool(tool: ToolDef, rawArgs: unknown, ctx: ToolContext)
     ms: ctx.config.toolDeadlineMs,
     kind: tool.kind,
     signal: ctx.signal,
-    work: async (signal) => {
+    work: async (signal, hold) => {
+      const ask = ctx.ask;
       try {
         // Every tool runs with its own degradation collector (src/halo/degraded.ts): what Halo could not provide
         // becomes one line at the end of an otherwise good answer.
-        const { result: reply, notes } = await withDegradedNotes(() => tool.handler(parsed.data as Record<string, unknown>, { ...ctx, signal }));
+        const { result: reply, notes } = await withDegradedNotes(() => tool.handler(parsed.data as Record<string, unknown>, { ...ctx, signal, ...(ask ? { ask: (m: string) => hold(ask(m)) } : {}) }));
         const body = typeof reply === "string" ? reply : reply.text;
         const isError = typeof reply === "string" ? false : (reply.isError ?? false);
         const line = isError ? undefined : degradedLine(notes);
@@ -72,6 +74,22 @@ export async function runTool(tool: ToolDef, rawArgs: unknown, ctx: ToolContext)
     },
     late: () => text(lateText(tool.name, tool.kind, ctx.config.toolDeadlineMs), true),
   });
+}
+
+/**
+ * `ask` for a call fastmcp served itself (it arrived before our handler was wired). The session is looked
+ * up for its client's capabilities; if it cannot be found, writes fail closed rather than fall back to a
+ * confirm token the model could supply.
+ */
+function fallbackAsk(server: FastMCP, sessionId: string | undefined, signal?: AbortSignal): ToolContext["ask"] {
+  const session = server.sessions.find((s) => s.sessionId === sessionId);
+  if (!session) {
+    return async () => {
+      throw new Error("no MCP session found for this call");
+    };
+  }
+  const sdk = session.server;
+  return askFor(sdk, (params, options) => sdk.elicitInput(params, options), signal);
 }
 
 export function createMcpServer(deps: ServerDeps): { server: FastMCP; context: ToolContext } {
@@ -97,9 +115,11 @@ export function createMcpServer(deps: ServerDeps): { server: FastMCP; context: T
       annotations: tool.annotations,
       parameters: passThroughSchema(tool.input),
       execute: async (args, fctx) => {
+        const signal = fctx.signal as AbortSignal | undefined;
         const ctx: ToolContext = {
           ...base,
-          signal: fctx.signal as AbortSignal | undefined,
+          signal,
+          ask: fallbackAsk(server, fctx.sessionId, signal),
           progress: (done, total, message) => fctx.reportProgress({ progress: done, ...(total !== undefined ? { total } : {}), ...(message ? { message } : {}) }),
         };
         return runTool(tool, args, ctx);

@@ -2,11 +2,12 @@
  * Small, idempotent writes that only record that the student has seen something.
  */
 import { z } from "zod";
-import { ACK_TOOL, acknowledge } from "../writes/acknowledge.js";
-import { GRADE_SEEN_TOOL, markSeen } from "../writes/grade-seen.js";
-import { defineTool, type ToolDef } from "./define.js";
+import { ACK_TOOL, planAcknowledge } from "../writes/acknowledge.js";
+import { writeTool } from "../writes/consent.js";
+import { GRADE_SEEN_TOOL, planGradeSeen } from "../writes/grade-seen.js";
+import type { ToolDef } from "./define.js";
 
-const gradeSeen = defineTool({
+const gradeSeen = writeTool({
   name: GRADE_SEEN_TOOL,
   title: "Mark a grade as seen",
   description: "Records in Halo that the student has seen a PUBLISHED grade and its feedback (clears Halo's new-grade marker). Use only when the student asks; reading grades does not need it.",
@@ -16,10 +17,10 @@ const gradeSeen = defineTool({
   }),
   kind: "write",
   idempotent: true,
-  handler: (args, ctx) => markSeen(args, ctx),
+  plan: planGradeSeen,
 });
 
-const ackAnnouncement = defineTool({
+const ackAnnouncement = writeTool({
   name: ACK_TOOL,
   title: "Acknowledge an announcement",
   description: "Records in Halo that the student has read an announcement (Halo's markPostsAsRead), which also gives the acknowledgement some announcements require. Use only when the student says they have read it.",
@@ -29,7 +30,7 @@ const ackAnnouncement = defineTool({
   }),
   kind: "write",
   idempotent: true,
-  handler: (args, ctx) => acknowledge(args, ctx),
+  plan: planAcknowledge,
 });
 
 export const tools: ToolDef[] = [gradeSeen, ackAnnouncement];

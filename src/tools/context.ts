@@ -20,4 +20,11 @@ export interface ToolContext {
   /** Progress notification to the client; a no-op when the client sent no progress token. */
   progress: (done: number, total?: number, message?: string) => Promise<void>;
   signal?: AbortSignal;
+  /**
+   * Asks the student directly through their client (MCP elicitation) and returns their answer. Set only when
+   * the client supports it; every write then asks here, and a confirm token from the model is not enough.
+   */
+  ask?: (message: string) => Promise<StudentAnswer>;
 }
+
+export type StudentAnswer = "accept" | "decline" | "cancel";

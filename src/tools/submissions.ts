@@ -1,17 +1,19 @@
 /**
  * Attaching files to an assignment and turning it in. The sequences live in src/writes; these are the
  * tool faces: names, arguments, and descriptions that tell the model when (and when not) to use them.
+ * writeTool adds the student's approval (and its confirm_token argument) to each.
  */
 import { z } from "zod";
-import { UPLOAD_TOOL, uploadFile } from "../writes/attach-file.js";
+import { planUpload, UPLOAD_TOOL } from "../writes/attach-file.js";
+import { writeTool } from "../writes/consent.js";
 import { INLINE_MAX_BYTES, INLINE_MAX_CHARS } from "../writes/source.js";
-import { SUBMIT_TOOL, submitAssignment } from "../writes/submit.js";
-import { defineTool, type ToolDef } from "./define.js";
+import { planSubmit, SUBMIT_TOOL } from "../writes/submit.js";
+import type { ToolDef } from "./define.js";
 
 const classRef = z.string().trim().min(1).max(200).describe('The class: course code ("CST-323"), class code, slug or part of the name.');
 const assessmentId = z.string().trim().min(1).max(100).describe("The assignment's id (from `view_assignments`, `whats_due` or `assignment_details`).");
 
-const upload = defineTool({
+const upload = writeTool({
   name: UPLOAD_TOOL,
   title: "Attach a file to an assignment",
   description:
@@ -19,7 +21,7 @@ const upload = defineTool({
     "Give file_path (a file inside the server's upload folders; relative paths start in the first one; hidden files, folders and links leading outside are refused), " +
     "or, when the client cannot share files with the server (HTTP/Docker), file_name plus content_base64 (small files only). " +
     "Halo's API offers no way to remove an attached file from here: a wrong file must be removed by the student in Halo's web page before submitting. " +
-    "So attach only files the student asked for.",
+    "So attach only files the student asked for. The preview names the file, its size and hash, the assignment and what is already attached.",
   input: z.object({
     class_ref: classRef,
     assessment_id: assessmentId,
@@ -29,23 +31,21 @@ const upload = defineTool({
   }),
   kind: "write",
   idempotent: false,
-  handler: (args, ctx) => uploadFile(args, ctx),
+  plan: planUpload,
 });
 
-const submit = defineTool({
+const submit = writeTool({
   name: SUBMIT_TOOL,
   title: "Turn in an assignment (irreversible)",
   description:
-    "Turns in everything attached to an assignment. Two steps: call WITHOUT confirm_token to get a preview (files, due date, late or on time, LopesWrite, group) — nothing changes; " +
-    "show it to the student and, only after they explicitly approve, call again with the same arguments plus the confirm_token from the preview. " +
+    "Turns in everything attached to an assignment; the preview lists the files, due date, late or on time, LopesWrite and group. " +
     "Irreversible. Refused when nothing is attached or it was already submitted.",
   input: z.object({
     class_ref: classRef,
     assessment_id: assessmentId,
-    confirm_token: z.string().trim().min(1).max(200).optional().describe("The token from this tool's preview, only after the student approved that preview."),
   }),
   kind: "destructive",
-  handler: (args, ctx) => submitAssignment(args, ctx),
+  plan: planSubmit,
 });
 
 export const tools: ToolDef[] = [upload, submit];

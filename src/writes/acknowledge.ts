@@ -5,9 +5,12 @@
 import { parseHaloDate, when } from "../format/dates.js";
 import type { RawPost } from "../queries/posts.js";
 import { loadAnnouncements } from "../tools/announcements.js";
+import type { ClassSummary } from "../tools/class-directory.js";
 import type { ToolContext } from "../tools/context.js";
 import { ToolError } from "../tools/errors.js";
 import { auditLog } from "./audit.js";
+import type { Planned } from "./consent.js";
+import { shown } from "./preview.js";
 import { markPostsRead } from "./queries.js";
 import { failureReason } from "./upload.js";
 
@@ -16,7 +19,7 @@ export const ACK_TOOL = "acknowledge_announcement";
 const ackedBy = (p: RawPost, me: string) => (p.postFlagAcknowledgements ?? []).find((a) => a?.userId === me && a.acknowledge !== false);
 const done = (p: RawPost, me: string) => (p.isAcknowledge ? !!ackedBy(p, me) : !!p.isRead);
 
-export async function acknowledge(args: { class_ref: string; post_id: string }, ctx: ToolContext): Promise<string> {
+export async function planAcknowledge(args: { class_ref: string; post_id: string }, ctx: ToolContext): Promise<Planned> {
   const audit = auditLog(ctx.stateDir, ctx.now, ctx.log);
   const cls = await ctx.classes.resolve(args.class_ref);
   const entry = { tool: ACK_TOOL, class: cls.slugId, thread: args.post_id };
@@ -32,9 +35,29 @@ export async function acknowledge(args: { class_ref: string; post_id: string }, 
   if ((post.postStatus && post.postStatus !== "PUBLISHED") || (start && start.getTime() > ctx.now().getTime())) {
     return refuse("announcement not published", "That announcement is not published yet, so there is nothing to acknowledge. Nothing was changed.");
   }
-  const title = post.title?.trim() || "the announcement";
+  const title = shown(post.title?.trim(), "the announcement");
   if (done(post, me)) return `"${title}" is already ${post.isAcknowledge ? "acknowledged" : "marked as read"} in Halo. Nothing changed.`;
+  return {
+    audit: { class: cls.slugId, thread: args.post_id },
+    preview: [`${post.isAcknowledge ? "Acknowledge" : "Mark as read"} the announcement "${title}" in ${shown(cls.courseCode)} ${shown(cls.name)}: Halo records that you have read it${post.isAcknowledge ? " (your instructor sees the acknowledgement)" : ""}.`],
+    state: { classId: cls.id, postId: post.id },
+    nothing: "changed",
+    run: () => acknowledgeNow(ctx, { cls, post, me, title, entry, find }),
+  };
+}
 
+interface Ack {
+  cls: ClassSummary;
+  post: RawPost;
+  me: string;
+  title: string;
+  entry: { tool: string; class: string; thread: string };
+  find: () => Promise<RawPost | undefined>;
+}
+
+async function acknowledgeNow(ctx: ToolContext, a: Ack): Promise<string> {
+  const audit = auditLog(ctx.stateDir, ctx.now, ctx.log);
+  const { cls, post, me, title, entry, find } = a;
   try {
     await markPostsRead(ctx.halo, [post.id], cls);
   } catch (e) {
@@ -50,6 +73,6 @@ export async function acknowledge(args: { class_ref: string; post_id: string }, 
   await audit.append({ ...entry, outcome: "succeeded" });
   const at = ackedBy(after, me)?.acknowledgedTimestamp;
   return post.isAcknowledge
-    ? `Acknowledged "${title}" in ${cls.courseCode}${at ? ` (Halo records ${when(at, ctx.config.timezone, ctx.now()) ?? at})` : ""}.`
-    : `Marked "${title}" in ${cls.courseCode} as read. (It did not ask for a formal acknowledgement.)`;
+    ? `Acknowledged "${title}" in ${shown(cls.courseCode)}${at ? ` (Halo records ${when(at, ctx.config.timezone, ctx.now()) ?? at})` : ""}.`
+    : `Marked "${title}" in ${shown(cls.courseCode)} as read. (It did not ask for a formal acknowledgement.)`;
 }

@@ -26,6 +26,8 @@ export interface AuditEntry {
   file?: { name: string; size: number };
   files?: number;
   draft?: boolean;
+  /** How the student was asked: directly (MCP elicitation) or through the model with a confirm token. */
+  via?: "elicitation" | "token";
 }
 
 export interface AuditLog {

@@ -4,16 +4,19 @@
  */
 import { when } from "../format/dates.js";
 import { inClass } from "../queries/cached.js";
-import { fetchClassGrades } from "../queries/gradebook.js";
+import { fetchClassGrades, type RawAssessmentGrade } from "../queries/gradebook.js";
+import type { ClassSummary } from "../tools/class-directory.js";
 import type { ToolContext } from "../tools/context.js";
 import { ToolError } from "../tools/errors.js";
 import { auditLog } from "./audit.js";
+import type { Planned } from "./consent.js";
+import { shown } from "./preview.js";
 import { markGradeSeen } from "./queries.js";
 import { failureReason } from "./upload.js";
 
 export const GRADE_SEEN_TOOL = "mark_grade_seen";
 
-export async function markSeen(args: { class_ref: string; assessment_id: string }, ctx: ToolContext): Promise<string> {
+export async function planGradeSeen(args: { class_ref: string; assessment_id: string }, ctx: ToolContext): Promise<Planned> {
   const audit = auditLog(ctx.stateDir, ctx.now, ctx.log);
   const cls = await ctx.classes.resolve(args.class_ref);
   const entry = { tool: GRADE_SEEN_TOOL, class: cls.slugId, assessment: args.assessment_id };
@@ -26,23 +29,45 @@ export async function markSeen(args: { class_ref: string; assessment_id: string 
   }
   if (row.status !== "PUBLISHED") {
     await audit.append({ ...entry, outcome: "refused", reason: "grade not published" });
-    throw new ToolError(`"${row.assessment.title}" has no published grade yet, so there is nothing to mark as seen. Nothing was changed.`);
+    throw new ToolError(`"${shown(row.assessment.title)}" has no published grade yet, so there is nothing to mark as seen. Nothing was changed.`);
   }
   if (row.userLastSeenDate) {
-    return `"${row.assessment.title}" is already marked as seen (${when(row.userLastSeenDate, tz, ctx.now()) ?? row.userLastSeenDate}). Nothing changed.`;
+    return `"${shown(row.assessment.title)}" is already marked as seen (${when(row.userLastSeenDate, tz, ctx.now()) ?? row.userLastSeenDate}). Nothing changed.`;
   }
+  const title = shown(row.assessment.title);
+  return {
+    audit: { class: cls.slugId, assessment: args.assessment_id },
+    preview: [`Mark the grade for "${title}" (${shown(cls.courseCode)}) as seen: Halo clears its new-grade marker and records that you saw the grade and feedback.`],
+    state: { classId: cls.id, gradeId: row.id },
+    nothing: "changed",
+    run: () => markNow(ctx, { row, title, entry, read, cls }),
+  };
+}
+
+interface Seen {
+  row: RawAssessmentGrade;
+  title: string;
+  cls: ClassSummary;
+  entry: { tool: string; class: string; assessment: string };
+  read: () => Promise<RawAssessmentGrade | undefined>;
+}
+
+async function markNow(ctx: ToolContext, s: Seen): Promise<string> {
+  const audit = auditLog(ctx.stateDir, ctx.now, ctx.log);
+  const { row, title, entry, read, cls } = s;
+  const tz = ctx.config.timezone;
   try {
     await markGradeSeen(ctx.halo, row.id, cls);
   } catch (e) {
     await audit.append({ ...entry, outcome: "failed", step: "mark" });
-    throw new ToolError(`Halo did not mark "${row.assessment.title}" as seen: ${failureReason(ctx, e)}. Nothing else was changed; you can try again.`);
+    throw new ToolError(`Halo did not mark "${title}" as seen: ${failureReason(ctx, e)}. Nothing else was changed; you can try again.`);
   }
   ctx.cache.invalidate();
   const after = await read().catch(() => undefined);
   if (!after?.userLastSeenDate) {
     await audit.append({ ...entry, outcome: "unverified", step: "verify" });
-    return `Halo accepted marking "${row.assessment.title}" as seen, but its gradebook does not show it yet.`;
+    return `Halo accepted marking "${title}" as seen, but its gradebook does not show it yet.`;
   }
   await audit.append({ ...entry, outcome: "succeeded" });
-  return `Marked the grade for "${row.assessment.title}" (${cls.courseCode}) as seen; Halo records ${when(after.userLastSeenDate, tz, ctx.now()) ?? after.userLastSeenDate}.`;
+  return `Marked the grade for "${title}" (${shown(cls.courseCode)}) as seen; Halo records ${when(after.userLastSeenDate, tz, ctx.now()) ?? after.userLastSeenDate}.`;
 }

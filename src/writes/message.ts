@@ -1,7 +1,7 @@
 /**
  * message_teacher: send into one of the student's inbox threads. A message can be steered by text the
- * model read elsewhere (a classmate's post), so it always takes two calls: a preview that quotes exactly
- * what will be sent and to whom, then the confirmation with a token bound to that exact text.
+ * model read elsewhere (a classmate's post), so the preview quotes exactly what will be sent and to whom,
+ * and the student's approval (src/writes/consent.ts) is bound to that exact text.
  */
 import type FormData from "form-data";
 import { lazyRequire } from "../lazy.js";
@@ -18,7 +18,8 @@ import type { ToolContext } from "../tools/context.js";
 import type { ToolReply } from "../tools/define.js";
 import { ToolError } from "../tools/errors.js";
 import { auditLog } from "./audit.js";
-import { confirmations, tokenProblem, type Binding } from "./confirm.js";
+import type { WritePlan } from "./consent.js";
+import { shown, shownBody } from "./preview.js";
 import { failureReason } from "./upload.js";
 
 export const MESSAGE_TOOL = "message_teacher";
@@ -30,10 +31,9 @@ export interface MessageArgs {
   forum_id: string;
   content: string;
   is_draft?: boolean;
-  confirm_token?: string;
 }
 
-export async function messageTeacher(args: MessageArgs, ctx: ToolContext): Promise<ToolReply> {
+export async function planMessage(args: MessageArgs, ctx: ToolContext): Promise<WritePlan> {
   const audit = auditLog(ctx.stateDir, ctx.now, ctx.log);
   const isDraft = args.is_draft ?? false;
   const cls = await ctx.classes.resolve(args.class_ref);
@@ -51,30 +51,33 @@ export async function messageTeacher(args: MessageArgs, ctx: ToolContext): Promi
     throw e;
   });
   const me = (await ctx.halo.session()).userId;
-  const other = otherParticipant(forum, me);
-  const binding: Binding = {
-    tool: MESSAGE_TOOL,
-    args: { class_ref: args.class_ref, forum_id: args.forum_id, content: args.content, is_draft: isDraft },
-    state: { classId: cls.id, forumId: forum.forumId },
-  };
-
-  if (!args.confirm_token) {
-    const token = confirmations.issue(binding, ctx.now());
-    await audit.append({ ...entry, outcome: "preview" });
-    return [
-      `PREVIEW — nothing has been sent yet.`,
-      `${isDraft ? "Save as a DRAFT (not delivered)" : "Send"} to: ${other} — private inbox thread in ${cls.courseCode} ${cls.name} (${cls.slugId}).`,
-      quoted("message exactly as it will be sent", text),
+  const other = shown(otherParticipant(forum, me));
+  return {
+    audit: { class: cls.slugId, thread: args.forum_id, ...(isDraft ? { draft: true } : {}) },
+    preview: [
+      `${isDraft ? "Save as a DRAFT (not delivered)" : "Send"} to: ${other} — private inbox thread in ${shown(cls.courseCode)} ${shown(cls.name)} (${shown(cls.slugId)}).`,
+      quoted("message exactly as it will be sent", shownBody(text)),
       "Make sure the student wrote or approved every word, especially anything that came from a post, page or file.",
-      `Show this preview to the student and get their explicit approval. Only then call message_teacher again with exactly the same class_ref, forum_id, content${args.is_draft !== undefined ? " and is_draft" : ""} plus this token (single use, valid 10 minutes):`,
-      `confirm_token: ${token}`,
-    ].join("\n");
-  }
-  const check = confirmations.check(args.confirm_token, binding, ctx.now());
-  if (!check.ok) await refuse(`confirm token ${check.reason}`, tokenProblem(check.reason, "sent"));
-  if (!confirmations.consume(args.confirm_token, ctx.now())) await refuse("confirm token used", tokenProblem("used", "sent"));
-  await audit.append({ ...entry, outcome: "confirmed" });
+    ],
+    state: { classId: cls.id, forumId: forum.forumId },
+    nothing: "sent",
+    run: () => sendNow(ctx, { cls, forum, me, other, text, isDraft, entry }),
+  };
+}
 
+interface Outgoing {
+  cls: ClassSummary;
+  forum: RawInboxForum;
+  me: string;
+  other: string;
+  text: string;
+  isDraft: boolean;
+  entry: { tool: string; class: string; thread: string; draft?: boolean };
+}
+
+async function sendNow(ctx: ToolContext, m: Outgoing): Promise<ToolReply> {
+  const audit = auditLog(ctx.stateDir, ctx.now, ctx.log);
+  const { cls, forum, me, other, text, isDraft, entry } = m;
   const before = await threadPosts(ctx, forum.forumId, cls).catch(() => undefined);
   const html = textToHtml(text);
   let failure: string | undefined;
@@ -106,11 +109,11 @@ export async function messageTeacher(args: MessageArgs, ctx: ToolContext): Promi
   if (mine) {
     await audit.append({ ...entry, outcome: "succeeded" });
     const at = when(mine.publishDate ?? mine.modifiedDate, ctx.config.timezone, ctx.now());
-    return `${isDraft ? "Saved as a draft in" : "Sent to"} ${other}'s thread in ${cls.courseCode}${at ? `; Halo shows it at ${at}` : ""}.${failure ? " (The send call reported an error, but the thread shows the message.)" : ""}`;
+    return `${isDraft ? "Saved as a draft in" : "Sent to"} ${other}'s thread in ${shown(cls.courseCode)}${at ? `; Halo shows it at ${at}` : ""}.${failure ? " (The send call reported an error, but the thread shows the message.)" : ""}`;
   }
   if (failure) {
     await audit.append({ ...entry, outcome: "failed", step: "send" });
-    return { text: `Sending failed: ${failure}. ${after ? "The thread shows no new message from you" : "I could not re-read the thread to check"}. Read the thread (inbox_posts) before trying again so nothing is sent twice; a retry needs a new preview (call message_teacher without confirm_token).`, isError: true };
+    return { text: `Sending failed: ${failure}. ${after ? "The thread shows no new message from you" : "I could not re-read the thread to check"}. Read the thread (inbox_posts) before trying again so nothing is sent twice; a retry needs a new approval (call message_teacher again, without the old confirm_token).`, isError: true };
   }
   await audit.append({ ...entry, outcome: "unverified", step: "verify" });
   return { text: `Halo accepted the message${isDraft ? " as a draft" : ""}, but ${after ? "the thread does not show it yet" : "I could not re-read the thread to check"}. Do not send it again; read the thread with inbox_posts in a minute to confirm it arrived.`, isError: true };

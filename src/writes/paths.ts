@@ -7,6 +7,7 @@ import { constants, promises as fs } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { ToolError } from "../tools/errors.js";
+import { hasUnsafeChars, shown } from "./preview.js";
 
 export interface CheckedFile {
   /** The name Halo will show: the base name the student gave. */
@@ -48,10 +49,12 @@ export function describeRoots(roots: readonly string[]): string {
 
 /** Name checks shared by paths and inline uploads. */
 export function checkFileName(name: string): string {
-  if (!name || name.includes("\0") || SEP.test(name)) throw new ToolError(`"${name}" is not a plain file name (no folders or slashes). Nothing was uploaded.`);
-  if (name.startsWith(".")) throw new ToolError(`Refusing to upload "${name}": hidden files (names starting with ".") are never uploaded. Nothing was uploaded.`);
+  if (!name || name.includes("\0") || SEP.test(name)) throw new ToolError(`"${shown(name)}" is not a plain file name (no folders or slashes). Nothing was uploaded.`);
+  // A right-to-left override makes "essay\u202Efdp.exe" look like "essayexe.pdf"; a newline fakes preview lines.
+  if (hasUnsafeChars(name)) throw new ToolError(`Refusing to upload "${shown(name)}": its name contains control, invisible or text-direction characters that would make it look like a different file. Rename it (letters, digits, spaces and punctuation only) and try again. Nothing was uploaded.`);
+  if (name.startsWith(".")) throw new ToolError(`Refusing to upload "${shown(name)}": hidden files (names starting with ".") are never uploaded. Nothing was uploaded.`);
   const ext = fileType(name);
-  if (!ext) throw new ToolError(`"${name}" has no file extension; Halo needs one to know the file type (e.g. .pdf, .docx). Rename the file and try again. Nothing was uploaded.`);
+  if (!ext) throw new ToolError(`"${shown(name)}" has no file extension; Halo needs one to know the file type (e.g. .pdf, .docx). Rename the file and try again. Nothing was uploaded.`);
   if (name.length > 200) throw new ToolError(`The file name is too long (${name.length} characters; at most 200). Nothing was uploaded.`);
   return name;
 }
@@ -63,8 +66,8 @@ export function fileType(name: string): string {
 }
 
 export function checkSize(size: number, maxBytes: number, name: string): void {
-  if (size === 0) throw new ToolError(`"${name}" is empty (0 bytes); Halo does not accept empty files. Check that it saved correctly. Nothing was uploaded.`);
-  if (size > maxBytes) throw new ToolError(`"${name}" is ${formatBytes(size)}, over the upload limit of ${formatBytes(maxBytes)} (uploadMaxBytes). Nothing was uploaded.`);
+  if (size === 0) throw new ToolError(`"${shown(name)}" is empty (0 bytes); Halo does not accept empty files. Check that it saved correctly. Nothing was uploaded.`);
+  if (size > maxBytes) throw new ToolError(`"${shown(name)}" is ${formatBytes(size)}, over the upload limit of ${formatBytes(maxBytes)} (uploadMaxBytes). Nothing was uploaded.`);
 }
 
 export function formatBytes(n: number): string {
@@ -80,7 +83,7 @@ export function formatBytes(n: number): string {
  */
 export async function checkUploadPath(input: string, roots: readonly string[], maxBytes: number, privatePaths: readonly string[] = []): Promise<CheckedFile> {
   const refuse = (why: string): never => {
-    throw new ToolError(`Refusing to upload "${input}": ${why}. Nothing was uploaded.`);
+    throw new ToolError(`Refusing to upload "${shown(input)}": ${why}. Nothing was uploaded.`);
   };
   if (!input.trim() || input.includes("\0")) refuse("not a usable path");
   if (input.split(SEP).includes("..")) refuse('paths may not contain ".." segments; give the path inside an upload folder directly');

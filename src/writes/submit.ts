@@ -1,6 +1,6 @@
 /**
- * submit_assignment: turn in every attached file. Irreversible, so it takes two calls: a preview that
- * changes nothing and issues a token bound to the exact files attached now, then the confirmation.
+ * submit_assignment: turn in every attached file. Irreversible; the preview names every file attached now,
+ * and the approval (src/writes/consent.ts) is bound to exactly those files.
  */
 import { formatDate, parseHaloDate, when } from "../format/dates.js";
 import { plural } from "../format/text.js";
@@ -11,7 +11,8 @@ import type { ToolReply } from "../tools/define.js";
 import { ToolError } from "../tools/errors.js";
 import { attachedFiles, loadAssignment, submissionLink, submittedAt, type AssignmentTarget } from "./assignment.js";
 import { auditLog } from "./audit.js";
-import { confirmations, tokenProblem, type Binding } from "./confirm.js";
+import type { WritePlan } from "./consent.js";
+import { shown } from "./preview.js";
 import { failureReason } from "./upload.js";
 
 export const SUBMIT_TOOL = "submit_assignment";
@@ -19,10 +20,9 @@ export const SUBMIT_TOOL = "submit_assignment";
 export interface SubmitArgs {
   class_ref: string;
   assessment_id: string;
-  confirm_token?: string;
 }
 
-export async function submitAssignment(args: SubmitArgs, ctx: ToolContext): Promise<ToolReply> {
+export async function planSubmit(args: SubmitArgs, ctx: ToolContext): Promise<WritePlan> {
   const audit = auditLog(ctx.stateDir, ctx.now, ctx.log);
   const t = await loadAssignment(ctx, args.class_ref, args.assessment_id);
   const entry = { tool: SUBMIT_TOOL, class: t.cls.slugId, assessment: t.assessment.id };
@@ -31,29 +31,27 @@ export async function submitAssignment(args: SubmitArgs, ctx: ToolContext): Prom
     throw new ToolError(text);
   };
 
+  const title = shown(t.assessment.title);
   const at = submittedAt(t);
-  if (at) await refuse("already submitted", `"${t.assessment.title}" was already submitted (${describeTime(ctx, at)}). Halo does not take a second submission from here; if it must change, ask your instructor to reassign it. Nothing was submitted.`);
+  if (at) await refuse("already submitted", `"${title}" was already submitted (${describeTime(ctx, at)}). Halo does not take a second submission from here; if it must change, ask your instructor to reassign it. Nothing was submitted.`);
   const files = attachedFiles(t.submission);
   if (!t.submission || files.length === 0) {
-    await refuse("nothing attached", `Nothing is attached to "${t.assessment.title}" yet, so there is nothing to submit. Attach the work with upload_assignment_file first. Nothing was submitted.`);
+    await refuse("nothing attached", `Nothing is attached to "${title}" yet, so there is nothing to submit. Attach the work with upload_assignment_file first. Nothing was submitted.`);
   }
   const submission = t.submission!;
-  const binding: Binding = {
-    tool: SUBMIT_TOOL,
-    args: { class_ref: args.class_ref, assessment_id: args.assessment_id },
+  return {
+    audit: { class: t.cls.slugId, assessment: t.assessment.id, files: files.length },
+    preview: previewLines(ctx, t, files),
     state: { classId: t.cls.id, submissionId: submission.id, files: files.map((r) => `${r.id}:${r.resource!.id}`).sort() },
+    nothing: "submitted",
+    run: () => submitNow(ctx, t, submission.id, files),
   };
+}
 
-  if (!args.confirm_token) {
-    const token = confirmations.issue(binding, ctx.now());
-    await audit.append({ ...entry, outcome: "preview", files: files.length });
-    return previewText(ctx, t, files, token);
-  }
-  const check = confirmations.check(args.confirm_token, binding, ctx.now());
-  if (!check.ok) await refuse(`confirm token ${check.reason}`, tokenProblem(check.reason, "submitted"));
-  if (!confirmations.consume(args.confirm_token, ctx.now())) await refuse("confirm token used", tokenProblem("used", "submitted"));
-  await audit.append({ ...entry, outcome: "confirmed", files: files.length });
-
+async function submitNow(ctx: ToolContext, t: AssignmentTarget, submissionId: string, files: RawSubmissionResource[]): Promise<ToolReply> {
+  const audit = auditLog(ctx.stateDir, ctx.now, ctx.log);
+  const entry = { tool: SUBMIT_TOOL, class: t.cls.slugId, assessment: t.assessment.id };
+  const title = shown(t.assessment.title);
   const body = {
     classId: t.cls.id,
     className: t.cls.name,
@@ -69,7 +67,7 @@ export async function submitAssignment(args: SubmitArgs, ctx: ToolContext): Prom
   };
   let failure: string | undefined;
   try {
-    await ctx.halo.restPost(`resource/assignment_resource/${encodeURIComponent(submission.id)}/submit`, { json: body }, scope(t.cls));
+    await ctx.halo.restPost(`resource/assignment_resource/${encodeURIComponent(submissionId)}/submit`, { json: body }, scope(t.cls));
   } catch (e) {
     failure = failureReason(ctx, e);
   }
@@ -80,15 +78,15 @@ export async function submitAssignment(args: SubmitArgs, ctx: ToolContext): Prom
   const done = after !== undefined ? submittedAt({ submission: after, grade: undefined }) : undefined;
   if (done) {
     await audit.append({ ...entry, outcome: "succeeded", files: files.length });
-    return `Submitted "${t.assessment.title}" (${t.cls.courseCode}) with ${plural(files.length, "file")}; Halo shows it turned in ${describeTime(ctx, done)}${lateNote(ctx, t, done)}.${failure ? " (The submit call itself reported an error, but Halo's record shows the submission.)" : ""}`;
+    return `Submitted "${title}" (${shown(t.cls.courseCode)}) with ${plural(files.length, "file")}; Halo shows it turned in ${describeTime(ctx, done)}${lateNote(ctx, t, done)}.${failure ? " (The submit call itself reported an error, but Halo's record shows the submission.)" : ""}`;
   }
   if (failure) {
     await audit.append({ ...entry, outcome: "failed", step: "submit" });
     const state = after === undefined ? "I also could not re-read the submission, so I cannot tell whether it went through" : "Halo still shows it as not submitted";
-    return { text: `Submitting "${t.assessment.title}" failed: ${failure}. ${state}. Check ${submissionLink(ctx, t.cls, t.assessment.id)} before trying again; to retry, call submit_assignment without confirm_token for a new preview.`, isError: true };
+    return { text: `Submitting "${title}" failed: ${failure}. ${state}. Check ${submissionLink(ctx, t.cls, t.assessment.id)} before trying again; to retry, call submit_assignment again without the old confirm_token (it asks for approval again).`, isError: true };
   }
   await audit.append({ ...entry, outcome: "unverified", step: "verify" });
-  return { text: `Halo accepted the submit request for "${t.assessment.title}", but its record does not show the assignment as submitted yet. Do not submit again; check ${submissionLink(ctx, t.cls, t.assessment.id)} or assignment_details in a minute.`, isError: true };
+  return { text: `Halo accepted the submit request for "${title}", but its record does not show the assignment as submitted yet. Do not submit again; check ${submissionLink(ctx, t.cls, t.assessment.id)} or assignment_details in a minute.`, isError: true };
 }
 
 function describeTime(ctx: ToolContext, value: string): string {
@@ -101,14 +99,11 @@ function lateNote(ctx: ToolContext, t: AssignmentTarget, at: string): string {
   return stamp.getTime() > t.due.getTime() ? ` — after the due date (${formatDate(t.due, ctx.config.timezone)}), so Halo may mark it late` : " — on time";
 }
 
-function previewText(ctx: ToolContext, t: AssignmentTarget, files: RawSubmissionResource[], token: string): string {
+function previewLines(ctx: ToolContext, t: AssignmentTarget, files: RawSubmissionResource[]): string[] {
   const now = ctx.now();
   const tz = ctx.config.timezone;
   const a = t.assessment;
-  const lines = [
-    "PREVIEW — nothing has been submitted yet.",
-    `Submit "${a.title}" in ${t.cls.courseCode} ${t.cls.name} (${t.cls.slugId})?`,
-  ];
+  const lines = [`Submit "${shown(a.title)}" in ${shown(t.cls.courseCode)} ${shown(t.cls.name)} (${shown(t.cls.slugId)})?`];
   if (t.due) {
     const late = t.due.getTime() < now.getTime();
     lines.push(`Due: ${when(t.due, tz, now)}${late ? " — the due date has PASSED: Halo will likely mark this late." : " — on time if submitted now."}`);
@@ -116,16 +111,12 @@ function previewText(ctx: ToolContext, t: AssignmentTarget, files: RawSubmission
   if (t.grade?.status === "REASSIGNED") lines.push("Your instructor reopened (reassigned) this assignment: submitting turns it in again.");
   lines.push(`Files that will be turned in (${files.length}):`);
   for (const r of files) {
-    const bits = [r.resource?.type?.toLowerCase(), r.uploadDate ? `uploaded ${when(r.uploadDate, tz, now)}` : undefined, r.wordCount ? `${r.wordCount} words` : undefined].filter(Boolean);
-    lines.push(`- ${r.resource?.name ?? "(unnamed file)"}${bits.length ? ` (${bits.join("; ")})` : ""}`);
+    const bits = [r.resource?.type ? shown(r.resource.type.toLowerCase()) : undefined, r.uploadDate ? `uploaded ${when(r.uploadDate, tz, now)}` : undefined, r.wordCount ? `${r.wordCount} words` : undefined].filter(Boolean);
+    lines.push(`- ${shown(r.resource?.name, "(unnamed file)")}${bits.length ? ` (${bits.join("; ")})` : ""}`);
   }
   lines.push("Check that these are the right files: Halo's API offers no way to remove an attached file from here (remove extras in Halo's web page first).");
   if (a.requiresLopesWrite) lines.push("LopesWrite: yes — Halo runs its similarity (plagiarism) check on these files when submitted.");
-  if (a.isGroupEnabled) lines.push(`Group work: this turns the assignment in for your whole group${t.grade?.assessmentGroup?.name ? ` "${t.grade.assessmentGroup.name}"` : ""}.`);
-  lines.push(
-    "This cannot be undone: after submitting, the files cannot be changed from here; only the instructor can reopen it.",
-    "Show this preview to the student and get their explicit approval. Only then call submit_assignment again with the same class_ref and assessment_id plus this token (single use, valid 10 minutes):",
-    `confirm_token: ${token}`,
-  );
-  return lines.join("\n");
+  if (a.isGroupEnabled) lines.push(`Group work: this turns the assignment in for your whole group${t.grade?.assessmentGroup?.name ? ` "${shown(t.grade.assessmentGroup.name)}"` : ""}.`);
+  lines.push("This cannot be undone: after submitting, the files cannot be changed from here; only the instructor can reopen it.");
+  return lines;
 }

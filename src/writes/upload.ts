@@ -18,6 +18,8 @@ export interface UploadSource {
   contentType: string;
   /** A fresh stream of the bytes (from disk or a small decoded buffer); never the whole file in memory. */
   open: () => Readable;
+  /** Set when the bytes read during an attempt were not the ones approved (the file grew, shrank or changed). */
+  changed?: () => "grew" | "shrank" | "changed" | undefined;
 }
 
 export type UploadStep = "presign" | "upload" | "attach" | "status";
@@ -99,8 +101,12 @@ export async function uploadAndAttach(ctx: ToolContext, t: AssignmentTarget, src
     await ctx.halo.putPresigned(presign.s3UploadUrl!, { open: src.open, size: src.size, contentType: src.contentType }, (sent, total) => progress.report(sent, total));
     await progress.finish();
   } catch (e) {
+    const changed = src.changed?.();
+    // The store got a cut-off body at most, and nothing was attached: the approved file is not what was read.
+    if (changed) return { ok: false, step: "upload", reason: `the file ${changed} while it was being uploaded, so the upload was stopped`, resourceId };
     return { ok: false, step: "upload", reason: failureReason(ctx, e), resourceId };
   }
+  if (src.changed?.()) return { ok: false, step: "upload", reason: `the file ${src.changed()} while it was being uploaded`, resourceId };
 
   let submission: AttachedSubmission | null = null;
   try {

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { ElicitRequestSchema, type ElicitRequest, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
 import type { RequestHandler } from "msw";
 import { setupServer } from "msw/node";
 import { healingStateFile } from "../../src/assistant/state-file.js";
@@ -38,6 +39,8 @@ export interface HarnessOptions {
   tweak?: (sandbox: Sandbox) => void;
   /** Capture log lines instead of writing them to stderr. */
   logs?: string[];
+  /** Makes the client support MCP elicitation and answer every request with this (the student's side). */
+  elicit?: (params: ElicitRequest["params"]) => ElicitResult | Promise<ElicitResult>;
 }
 
 export interface CallResult {
@@ -86,7 +89,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   });
   const { server, context } = createMcpServer({ config, halo: halo.api, session: halo.session, now: clock, ping: false });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: "harness", version: "1.0.0" });
+  const client = new Client({ name: "harness", version: "1.0.0" }, opts.elicit ? { capabilities: { elicitation: {} } } : undefined);
+  const elicit = opts.elicit;
+  if (elicit) client.setRequestHandler(ElicitRequestSchema, (req) => elicit(req.params));
   // Connect both ends at once: fastmcp's connect() polls for the client's capabilities, which only the
   // client's initialize can deliver (awaiting the server first costs about a second).
   const [session] = await Promise.all([server.connect(serverSide), client.connect(clientSide)]);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { SEED } from "../../src/sandbox/index.js";
 import { FIXED_NOW, type Harness } from "../helpers/harness.js";
 import { harnessPerTest } from "../helpers/lifecycle.js";
-import { auditLines, auditText, outcomes, previewToken } from "../writes/support.js";
+import { approved, auditLines, auditText, outcomes, previewToken } from "../writes/support.js";
 
 type H = Harness;
 const harness = harnessPerTest();
@@ -15,7 +15,7 @@ const submissionOf = (h: H, id: string) => h.sandbox.world.submissions.find((s) 
 
 async function attach(h: H, name: string, body = "some work"): Promise<void> {
   writeFileSync(path.join(h.uploadsDir, name), body);
-  const r = await h.call("upload_assignment_file", { class_ref: CLASS, assessment_id: A, file_path: name });
+  const r = await approved(h, "upload_assignment_file", { class_ref: CLASS, assessment_id: A, file_path: name });
   expect(r.isError, r.text).toBe(false);
 }
 

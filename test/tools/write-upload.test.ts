@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { SEED } from "../../src/sandbox/index.js";
 import { type Harness } from "../helpers/harness.js";
 import { harnessPerTest } from "../helpers/lifecycle.js";
-import { auditLines, auditText, writeCalls } from "../writes/support.js";
+import { approved, auditLines, auditText, previewToken, writeCalls } from "../writes/support.js";
 
 type H = Harness;
 const harness = harnessPerTest();
@@ -20,7 +20,7 @@ describe("upload_assignment_file", () => {
   it("streams an allowed file through presign → PUT → attach → COMPLETED and reports it attached, not submitted", async () => {
     const h = await harness();
     writeFileSync(path.join(h.uploadsDir, "Proposal.DOCX"), "x".repeat(5000));
-    const r = await h.call("upload_assignment_file", { class_ref: CLASS, assessment_id: A, file_path: "Proposal.DOCX" });
+    const r = await approved(h, "upload_assignment_file", { class_ref: CLASS, assessment_id: A, file_path: "Proposal.DOCX" });
     expect(r.isError, r.text).toBe(false);
     expect(r.text).toMatch(/^Attached "Proposal.DOCX" \(4.9 KB\) to ".*" in CST-323\. It is NOT turned in yet\./);
     expect(r.text).toMatch(/submit_assignment/);
@@ -32,8 +32,8 @@ describe("upload_assignment_file", () => {
       "gateway BulkAddAssignmentSubmissionResource",
       expect.stringMatching(/^orchestration .*fileUploadStatus$/),
     ]);
-    expect(auditLines(h.dir).map((l) => l.outcome)).toEqual(["started", "succeeded"]);
-    expect(auditLines(h.dir)[1]).toMatchObject({ tool: "upload_assignment_file", assessment: A, file: { name: "Proposal.DOCX", size: 5000 } });
+    expect(auditLines(h.dir).map((l) => l.outcome)).toEqual(["preview", "confirmed", "started", "succeeded"]);
+    expect(auditLines(h.dir)[3]).toMatchObject({ tool: "upload_assignment_file", assessment: A, file: { name: "Proposal.DOCX", size: 5000 } });
     expect(auditText(h.dir)).not.toContain("xxxx");
   });
 
@@ -43,7 +43,9 @@ describe("upload_assignment_file", () => {
     const bytes = Buffer.alloc(size, 7);
     writeFileSync(path.join(h.uploadsDir, "big.pdf"), bytes);
     const events: Array<{ progress: number; total?: number }> = [];
-    const r = await h.client.callTool({ name: "upload_assignment_file", arguments: { class_ref: CLASS, assessment_id: A, file_path: "big.pdf" } }, undefined, {
+    const args = { class_ref: CLASS, assessment_id: A, file_path: "big.pdf" };
+    const { token } = await previewToken(h, "upload_assignment_file", args);
+    const r = await h.client.callTool({ name: "upload_assignment_file", arguments: { ...args, confirm_token: token } }, undefined, {
       onprogress: (p) => events.push(p),
     });
     expect(r.isError).toBeFalsy();
@@ -56,7 +58,7 @@ describe("upload_assignment_file", () => {
 
   it("accepts file_name + content_base64 for clients without a shared filesystem", async () => {
     const h = await harness();
-    const r = await h.call("upload_assignment_file", { class_ref: CLASS, assessment_id: A, file_name: "notes.txt", content_base64: Buffer.from("my notes").toString("base64") });
+    const r = await approved(h, "upload_assignment_file", { class_ref: CLASS, assessment_id: A, file_name: "notes.txt", content_base64: Buffer.from("my notes").toString("base64") });
     expect(r.isError, r.text).toBe(false);
     expect(attachedNames(h)).toEqual(["notes.txt"]);
   });
@@ -64,8 +66,9 @@ describe("upload_assignment_file", () => {
   it("files group work under the student's group", async () => {
     const h = await harness();
     writeFileSync(path.join(h.uploadsDir, "group.pdf"), "%PDF-1.4");
-    const r = await h.call("upload_assignment_file", { class_ref: "ENG-106", assessment_id: SEED.assessments.groupProject, file_path: "group.pdf" });
+    const r = await approved(h, "upload_assignment_file", { class_ref: "ENG-106", assessment_id: SEED.assessments.groupProject, file_path: "group.pdf" });
     expect(r.isError, r.text).toBe(false);
+    expect(r.preview).toMatch(/^Group work: everyone in your group .*will see this file\.$/m);
   });
 
   it("refuses forbidden paths before anything is sent", async () => {
@@ -112,7 +115,7 @@ describe("upload_assignment_file", () => {
   it("refuses a second file with the same name, since Halo's API cannot remove it", async () => {
     const h = await harness();
     writeFileSync(path.join(h.uploadsDir, "a.pdf"), "one");
-    expect((await h.call("upload_assignment_file", { class_ref: CLASS, assessment_id: A, file_path: "a.pdf" })).isError).toBe(false);
+    expect((await approved(h, "upload_assignment_file", { class_ref: CLASS, assessment_id: A, file_path: "a.pdf" })).isError).toBe(false);
     const r = await h.call("upload_assignment_file", { class_ref: CLASS, assessment_id: A, file_path: "a.pdf" });
     expect(r.isError).toBe(true);
     expect(r.text).toMatch(/already attached/);
@@ -138,7 +141,7 @@ describe("upload_assignment_file", () => {
       const h = await harness();
       writeFileSync(path.join(h.uploadsDir, "essay.pdf"), "%PDF-1.4 essay");
       h.sandbox.switches.failRest = { [step]: "http500" };
-      const r = await h.call("upload_assignment_file", { class_ref: CLASS, assessment_id: A, file_path: "essay.pdf" });
+      const r = await approved(h, "upload_assignment_file", { class_ref: CLASS, assessment_id: A, file_path: "essay.pdf" });
       expect(r.isError).toBe(true);
       expect(r.text).toMatch(re);
       expect(attachedNames(h)).toEqual(attached ? ["essay.pdf"] : []);

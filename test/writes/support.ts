@@ -46,3 +46,13 @@ export async function previewToken(
 export function outcomes(dir: string, tool?: string): string[] {
   return auditLines(dir).filter((l) => !tool || l.tool === tool).map((l) => l.outcome);
 }
+
+/** The token flow as a student who approves: preview, then the same call with its token. */
+export async function approved(
+  h: { call(name: string, args?: Record<string, unknown>): Promise<{ text: string; isError: boolean }> },
+  tool: string,
+  args: Record<string, unknown>,
+): Promise<{ text: string; isError: boolean; preview: string }> {
+  const { text: preview, token } = await previewToken(h, tool, args);
+  return { ...(await h.call(tool, { ...args, confirm_token: token })), preview };
+}
