@@ -6,6 +6,7 @@ import type { AppConfig } from "../config/types.js";
 import { createConfigStore } from "../config/store.js";
 import path from "node:path";
 import { healingStateFile } from "../assistant/state-file.js";
+import { defaultUploadRoot, homeOf, tooBroad } from "../config/upload-roots.js";
 import { createHalo } from "../halo/index.js";
 import type { CliIo } from "./io.js";
 import { inContainer } from "./serve.js";
@@ -39,7 +40,7 @@ async function reachable(url: string, timeoutMs: number): Promise<string | undef
   }
 }
 
-export async function fileChecks(config: AppConfig): Promise<Check[]> {
+export async function fileChecks(config: AppConfig, home: string): Promise<Check[]> {
   const out: Check[] = [];
   const p = config.configPath;
   try {
@@ -63,6 +64,11 @@ export async function fileChecks(config: AppConfig): Promise<Check[]> {
   const missing = roots.filter((r): r is string => Boolean(r));
   if (missing.length) out.push({ level: "warn", what: `upload folders not found: ${missing.join(", ")}`, fix: "create them or change HALO_UPLOAD_ROOTS / uploadRoots" });
   else out.push({ level: "ok", what: `uploads allowed from: ${config.uploadRoots.join(", ")}` });
+  for (const r of config.uploadRoots) {
+    const why = tooBroad(r, home);
+    // Whatever lies under an upload folder, an injected instruction can ask the assistant to attach.
+    if (why) out.push({ level: "warn", what: `upload folder ${r} is too broad: ${why}, so the assistant could be talked into attaching any of your files`, fix: `use a dedicated folder: mkdir -m 700 "${defaultUploadRoot(home)}" and set uploadRoots (or HALO_UPLOAD_ROOTS) to it` });
+  }
   return out;
 }
 
@@ -154,7 +160,7 @@ export async function runDoctor(config: AppConfig, warnings: readonly string[], 
   if (flags.json) return runLive(config, io, true);
   const checks: Check[] = [
     ...warnings.map((w): Check => ({ level: "warn", what: w })),
-    ...(await fileChecks(config)),
+    ...(await fileChecks(config, homeOf(io.env))),
     ...httpChecks(config, io.env),
     ...(await haloChecks(config)),
     ...(await healedChecks(config)),

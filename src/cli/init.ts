@@ -12,6 +12,7 @@ import { openStore, saveLogin, validateLogin } from "./credentials.js";
 import { signInWithBrowser, systemBrowser } from "./browser-login.js";
 import { askLine, parseSecretText, readAll, readHidden, type Credentials } from "./secrets.js";
 import { clientSnippets } from "./snippets.js";
+import { chooseUploadRoot } from "./upload-folder.js";
 
 export interface InitFlags {
   stdin: boolean;
@@ -96,10 +97,12 @@ export async function runInit(config: AppConfig, flags: InitFlags, io: CliIo): P
     return 1;
   }
   const existing = store.file;
+  const uploadRoot = await chooseUploadRoot(existing, io);
   const mcpAuthToken = typeof existing.mcpAuthToken === "string" && existing.mcpAuthToken ? existing.mcpAuthToken : (config.http.authToken ?? generateToken());
   registerSecret(mcpAuthToken);
-  await saveLogin(store.store, creds, { mcpAuthToken });
-  io.err(`Saved to ${config.configPath} (readable only by you).\n`);
+  await saveLogin(store.store, creds, { mcpAuthToken, ...(uploadRoot ? { uploadRoots: [uploadRoot] } : {}) });
+  io.err(`Saved to ${config.configPath} (readable only by you).`);
+  io.err(uploadRoot ? `The assistant may attach files to assignments only from ${uploadRoot}; put what you want to hand in there.\n` : `Upload folders kept as configured: ${config.uploadRoots.join(", ")}.\n`);
   const shownHost = ["0.0.0.0", "::"].includes(config.http.host) ? "127.0.0.1" : config.http.host;
   io.out(clientSnippets({ configPath: config.configPath, httpUrl: `http://${shownHost}:${config.http.port}/mcp`, httpToken: mcpAuthToken, launch: io.launch }) + "\n");
   const where = config.configPath !== path.resolve(io.cwd, "config.json") ? ` --config ${config.configPath}` : "";

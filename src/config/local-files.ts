@@ -1,7 +1,7 @@
 /**
  * Files this server keeps beside the config file. They, and the config file itself (which holds the login),
- * must never leave the machine: the default upload folder is the working directory, which is also where
- * config.json sits by default, so "attach config.json" from an injected instruction has to be refused.
+ * must never leave the machine: an upload folder may well contain the config folder (a student who chose
+ * their home folder), so "attach config.json" from an injected instruction has to be refused.
  */
 import path from "node:path";
 import type { AppConfig } from "./types.js";

@@ -1,6 +1,7 @@
 /**
  * Config resolution: defaults < config file < environment < CLI flags. Pure apart from reading the file
- * (and one existsSync for the optional /uploads mount); only the entry point passes process.env in.
+ * (one existsSync for the optional /uploads mount, and the OS home folder when the environment names none);
+ * only the entry point passes process.env in.
  */
 import { existsSync, statSync } from "node:fs";
 import { delimiter, dirname, isAbsolute, resolve } from "node:path";
@@ -10,6 +11,7 @@ import { ConfigError } from "./errors.js";
 import { readConfigFileSync, type ConfigObject } from "./file.js";
 import type { AppConfig } from "./types.js";
 import { REPLY_MAX_BYTES_DEFAULT, TOOL_DEADLINE_MS_DEFAULT } from "./limits.js";
+import { defaultUploadRoot, homeOf } from "./upload-roots.js";
 import * as v from "./values.js";
 
 export interface ResolveInput {
@@ -110,7 +112,7 @@ export function resolveConfig(input: ResolveInput): { config: AppConfig; warning
     return raw === undefined ? undefined : { raw, label: `--${f.flag === "readOnly" ? "read-only" : f.flag === "logLevel" ? "log-level" : f.flag}`, base: input.cwd };
   });
 
-  const uploadRoots = values.uploadRoots ?? [input.cwd, ...(existsSync("/uploads") ? ["/uploads"] : [])];
+  const uploadRoots = values.uploadRoots ?? [defaultUploadRoot(homeOf(input.env)), ...(existsSync("/uploads") ? ["/uploads"] : [])];
   const config: AppConfig = {
     configPath,
     halo: {

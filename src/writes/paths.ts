@@ -88,7 +88,7 @@ export async function checkUploadPath(input: string, roots: readonly string[], m
   if (!input.trim() || input.includes("\0")) refuse("not a usable path");
   if (input.split(SEP).includes("..")) refuse('paths may not contain ".." segments; give the path inside an upload folder directly');
   const roots2 = await realRoots(roots);
-  if (roots2.length === 0) refuse(`no upload folder exists (configured: ${describeRoots(roots)})`);
+  if (roots2.length === 0) refuse(`no upload folder exists (configured: ${describeRoots(roots)}); create it (or run \`halo-lms-mcp init\`) and put the files to upload there`);
   const lexical = path.isAbsolute(input) ? path.normalize(input) : path.resolve(roots2[0]!.lexical, input);
 
   // The path as given must sit under a root, lexically or after resolving the root's own symlinks.

@@ -1,3 +1,4 @@
+import { homedir } from "node:os";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -36,7 +37,7 @@ describe("resolveConfig layering", () => {
     expect(config.transport).toBe("stdio");
     expect(config.http).toMatchObject({ host: "127.0.0.1", port: 8000 });
     expect(config.logLevel).toBe("info");
-    expect(config.uploadRoots[0]).toBe(cwd);
+    expect(config.uploadRoots[0]).toBe(join(homedir(), "HaloUploads"));
     expect(config.downloadsDir).toBe(join(cwd, "downloads"));
     expect(Object.isFrozen(config.halo)).toBe(true);
     expect(Object.isFrozen(config.http.allowedHosts)).toBe(true);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { allTools, toolsFor } from "../../src/tools/registry.js";
 import { renderToolTable, TABLE_END, TABLE_START } from "../../src/tools/table.js";
+import { CONSENT_NOTE } from "../../src/writes/consent.js";
 
 const tools = allTools();
 
@@ -25,6 +26,16 @@ describe("tool registry", () => {
     if (t.kind === "read") expect(a.idempotentHint).toBe(true);
     if (t.kind === "destructive") expect(a.idempotentHint).toBe(false);
     expect(typeof a.openWorldHint).toBe("boolean");
+  });
+
+  it("every write asks the student through the one consent flow (confirm_token argument and consent text derived)", () => {
+    const writes = tools.filter((t) => t.kind !== "read");
+    expect(writes.map((t) => t.name).sort()).toEqual(["acknowledge_announcement", "mark_grade_seen", "message_teacher", "submit_assignment", "upload_assignment_file"]);
+    for (const t of writes) {
+      expect(t.input.shape.confirm_token, t.name).toBeDefined();
+      expect(t.description.endsWith(CONSENT_NOTE), t.name).toBe(true);
+    }
+    expect(tools.filter((t) => t.kind === "read" && "confirm_token" in t.input.shape)).toEqual([]);
   });
 
   it("read-only mode keeps only read tools", () => {
