@@ -1,6 +1,6 @@
 /**
  * Measurement 6: peak resident memory of the real server process while it uploads a large file
- * (upload_assignment_file over stdio to the loopback sandbox), beside its idle memory. The file is sparse,
+ * (upload_assignment_file over stdio to the loopback sandbox: preview, then the approved upload), beside its idle memory. The file is sparse,
  * so creating it costs no disk; it is deleted afterwards. RSS is sampled from /proc/<pid>/status.
  */
 import { closeSync, ftruncateSync, openSync, readFileSync, rmSync } from "node:fs";
@@ -78,11 +78,11 @@ export async function measureUploadOf(sizeMb: number): Promise<UploadResult> {
       let answer: string;
       let ok: boolean;
       try {
-        const r = await srv.client.callTool(
-          { name: "upload_assignment_file", arguments: { class_ref: "CST-323", assessment_id: SEED.assessments.upload, file_path: file } },
-          undefined,
-          { timeout: 120_000 },
-        );
+        // Preview (reads the file once: hash and login scan) and the approved upload, as a client without elicitation does.
+        const args = { class_ref: "CST-323", assessment_id: SEED.assessments.upload, file_path: file };
+        const preview = await srv.client.callTool({ name: "upload_assignment_file", arguments: args }, undefined, { timeout: 120_000 });
+        const token = /^confirm_token: (\S+)$/m.exec(((preview.content ?? []) as Array<{ text?: string }>).map((c) => c.text ?? "").join("\n"))?.[1] ?? "";
+        const r = await srv.client.callTool({ name: "upload_assignment_file", arguments: { ...args, confirm_token: token } }, undefined, { timeout: 120_000 });
         answer = ((r.content ?? []) as Array<{ text?: string }>).map((c) => c.text ?? "").join("\n");
         ok = r.isError !== true;
       } finally {

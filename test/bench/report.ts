@@ -182,7 +182,7 @@ function sections(r: Results): string[] {
   if (r.upload) {
     const u = r.upload;
     out.push(
-      "#### 6. Memory while uploading (upload_assignment_file over stdio; sparse file; RSS from /proc/<pid>/status)",
+      "#### 6. Memory while uploading (upload_assignment_file over stdio, preview + approved upload; sparse file; RSS from /proc/<pid>/status)",
       table(
         ["file MB", "ok", "seconds", "idle RSS MB", "peak RSS MB", "growth MB", "VmHWM before → after", "store received MB"],
         u.runs.map((x) => (x.skipped ? [x.fileMb, "skipped", x.skipped, "", "", "", "", ""] : [x.fileMb, x.ok ? "yes" : "NO", x.seconds, x.idleRssMb, x.peakRssMb, x.growthMb, `${x.hwmBeforeMb} → ${x.hwmAfterMb}`, x.storeReceivedMb ?? "—"])),
