@@ -6,15 +6,15 @@ import type { ToolContext } from "../../src/tools/context.js";
 
 type Handler = (req: unknown, extra: unknown) => Promise<{ content: Array<{ text: string }>; isError?: boolean }>;
 
-function install() {
+function install(capabilities?: Record<string, unknown>) {
   let handler: Handler | undefined;
-  const fakeServer = { setRequestHandler: (_schema: unknown, h: Handler) => void (handler = h) };
+  const fakeServer = { setRequestHandler: (_schema: unknown, h: Handler) => void (handler = h), getClientCapabilities: () => capabilities };
   const tool = defineTool({
     name: "count", title: "Count", description: "counts to n with progress", kind: "read",
     input: z.object({ n: z.number().int().min(1).describe("how far") }),
     handler: async ({ n }, ctx) => {
       for (let i = 1; i <= n; i++) await ctx.progress(i, n, `step ${i}`);
-      return `counted to ${n}`;
+      return `counted to ${n}${ctx.ask ? `; the student answered ${await ctx.ask("count?")}` : ""}`;
     },
   });
   installCallHandler(fakeServer as never, new Map([[tool.name, tool]]), { config: { toolDeadlineMs: 50_000 } } as ToolContext);
@@ -44,5 +44,19 @@ describe("direct tools/call handler", () => {
     await h({ params: { name: "count", arguments: { n: 3 } } }, extra);
     expect(sent).toEqual([]);
     await expect(h({ params: { name: "nope", arguments: {} } }, extra)).rejects.toThrow(/Unknown tool: nope/);
+  });
+
+  it("gives tools a way to ask the student only when the client declared elicitation, sent on this request", async () => {
+    const sent: unknown[] = [];
+    const extra = {
+      signal: new AbortController().signal,
+      sendNotification: async () => undefined,
+      sendRequest: async (req: unknown) => (sent.push(req), { action: "decline" }),
+    };
+    const without = await install({})({ params: { name: "count", arguments: { n: 1 } } }, extra);
+    expect(without.content[0]!.text).toBe("counted to 1");
+    const withIt = await install({ elicitation: { form: {} } })({ params: { name: "count", arguments: { n: 1 } } }, extra);
+    expect(withIt.content[0]!.text).toBe("counted to 1; the student answered decline");
+    expect(sent).toEqual([{ method: "elicitation/create", params: { mode: "form", message: "count?", requestedSchema: { type: "object", properties: {} } } }]);
   });
 });
