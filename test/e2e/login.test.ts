@@ -259,6 +259,7 @@ describe("init offers the browser sign-in first", () => {
     const done = runCli(["init", "--browser", h.wrapper], t.io);
     await t.typeAfter("Sign in with your browser (browser.sh)?", "\n");
     await signIn({ port, err: t.err } as Run, false);
+    await t.typeAfter("Which folder may the assistant upload files from?", "\n");
     expect(await done).toEqual({ exitCode: 0 });
     expect(t.err()).toMatch(/Signed in as \w+/);
     const file = JSON.parse(text(h.configPath)) as Record<string, unknown>;
@@ -276,7 +277,9 @@ describe("init offers the browser sign-in first", () => {
       if (browser === process.execPath) await t.typeAfter("Sign in with your browser (node)?", "n\n");
       else await t.typeAfter("is not possible here: the browser given by --browser / HALO_BROWSER", "");
       await t.typeAfter("Paste the Cookie header", `${world.sandbox.credentials.cookieHeader}\r`);
+      await t.typeAfter("Which folder may the assistant upload files from?", "\n");
       expect(await done, t.err()).toEqual({ exitCode: 0 });
+      expect(JSON.parse(text(h.configPath)).uploadRoots).toEqual([path.join(h.dir, "HaloUploads")]);
       expect(t.err()).toContain("Press F12");
       expect(JSON.parse(text(h.configPath)).cookie).toBe(world.sandbox.credentials.cookieHeader);
     }
