@@ -118,6 +118,14 @@ describe("writes with a client that supports elicitation", () => {
     expect(attachedNames(h)).toEqual([]);
   });
 
+  it("does not count the student's thinking time against the tool deadline", async () => {
+    // The student takes longer to answer than the whole call may take; the write still runs once they accept.
+    const h = await harness({ configFile: { toolDeadlineMs: 1_000 }, elicit: () => new Promise<ElicitResult>((r) => setTimeout(() => r({ action: "accept" }), 1_500)) });
+    const r = await h.call("acknowledge_announcement", { class_ref: CLASS, post_id: SEED.posts.mustAcknowledge });
+    expect(r.text).toMatch(/^Acknowledged "/);
+    expect(r.isError).toBe(false);
+  });
+
   it("changes nothing when the client fails to ask", async () => {
     const s = student("fail");
     const h = await harness({ elicit: s.elicit });
