@@ -35,7 +35,7 @@ export interface UploadResult {
 }
 
 /** kB fields of /proc/<pid>/status; undefined when the process is gone or /proc is absent. */
-function memOf(pid: number): { rss: number; hwm: number } | undefined {
+export function memOf(pid: number): { rss: number; hwm: number } | undefined {
   try {
     const s = readFileSync(`/proc/${pid}/status`, "utf8");
     const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, "m").exec(s)?.[1] ?? NaN);

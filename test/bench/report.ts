@@ -11,6 +11,7 @@ import type { ColdStartResult } from "./measure-coldstart.js";
 import type { UploadResults } from "./measure-upload.js";
 import type { LoadResult } from "./measure-load.js";
 import type { ExtractResults } from "./measure-extract.js";
+import type { LimitResults } from "./measure-limits.js";
 import { ENCODING } from "./tokenize.js";
 
 export interface Results {
@@ -26,6 +27,7 @@ export interface Results {
   upload?: UploadResults;
   load?: LoadResult;
   extract?: ExtractResults;
+  limits?: LimitResults;
   /** A measurement that threw: its name and message (the others still ran). */
   failures: Array<{ measurement: string; error: string }>;
 }
@@ -190,6 +192,18 @@ function sections(r: Results): string[] {
       u.note ? `Note: ${u.note}` : "",
     );
   }
+  if (r.limits) {
+    const l = r.limits;
+    out.push(
+      "#### 9. Hostile peers (reply cap and stdio message limit; RSS from /proc/<pid>/status)",
+      l.skipped
+        ? `Skipped: ${l.skipped}`
+        : table(
+            ["case", "seconds to the error", "idle RSS MB", "peak RSS MB", "RSS 2 s later MB", "still serving", "answer"],
+            l.runs.map((x) => [x.case, x.seconds, x.idleRssMb, x.peakRssMb, x.afterRssMb, x.alive ? "yes" : "NO", x.answer.replace(/\|/g, "/")]),
+          ),
+    );
+  }
   if (r.extract) {
     const e = r.extract;
     out.push(
@@ -256,6 +270,9 @@ How each figure is taken (code in \`test/bench/\`, one file per measurement):
 7. **HTTP load** (\`measure-load.ts\`): concurrent SDK clients against one spawned HTTP server.
 8. **Reading documents** (\`measure-extract.ts\`): a 100-page PDF and a 50-slide PPTX read inline through the
    spawned server, three calls each; RSS sampled every 5 ms (the extraction worker thread counts).
+9. **Hostile peers** (\`measure-limits.ts\`): the spawned server's gateway replaced by one that streams endless
+   JSON (the 20 MB reply cap must cut it), then a 17 MB stdio message (over the 16 MB limit); RSS sampled
+   every 5 ms, and again 2 s after the error.
 
 ### Latest run
 

@@ -17,6 +17,7 @@ import { measureTokens } from "./measure-tokens.js";
 import { measureToolsList } from "./measure-toolslist.js";
 import { measureUpload } from "./measure-upload.js";
 import { measureExtract } from "./measure-extract.js";
+import { measureLimits } from "./measure-limits.js";
 import { docPage, markdown, type Results } from "./report.js";
 import { ENCODING } from "./tokenize.js";
 import { setLogSink } from "../../src/log.js";
@@ -38,6 +39,7 @@ const steps: Steps = {
   upload: measureUpload,
   extract: measureExtract,
   load: measureLoad,
+  limits: measureLimits,
 };
 
 async function main(): Promise<number> {
