@@ -39,7 +39,7 @@ export const tools: ToolDef[] = [
   defineTool({
     name: "assignment_details",
     title: "Show one assignment in full",
-    description: "Everything about one assignment, discussion or quiz: instructions, points, due dates, rubric with levels, attached files, LopesWrite/group flags, your submission and files, and the Halo link. Find it by assessment_id or by title (searches the class, or all current classes).",
+    description: "Everything about one assignment, discussion or quiz: instructions, points, due dates, rubric with levels, attached files (include_files: their text too), LopesWrite/group flags, your submission and files, and the Halo link. Find it by assessment_id or by title (searches the class, or all current classes).",
     input: z.object({
       assessment_id: z.string().trim().min(1).max(100).optional().describe("Assessment id from view_assignments or grades. Give this or title."),
       title: z.string().trim().min(1).max(200).optional().describe('Title or part of it, e.g. "topic 2 dq" (fuzzy). Give this or assessment_id.'),

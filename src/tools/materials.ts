@@ -10,6 +10,9 @@ import { fetchToDownloads, inlineText, savedLine } from "./files.js";
 
 const classRef = z.string().trim().min(1).max(200);
 
+/** About 10k tokens: a long reader arrives in model-sized windows unless more is asked for. */
+export const INLINE_DEFAULT_CHARS = 40_000;
+
 export const tools: ToolDef[] = [
   defineTool({
     name: "course_materials",
@@ -30,7 +33,7 @@ export const tools: ToolDef[] = [
       resource_id: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, "a Halo resource id (letters, digits, - _ . :)").describe("Resource id from course_materials, assignment_details, feedback or a post."),
       class_ref: classRef.optional().describe("The class the file belongs to, if known (helps Halo authorise and names the file)."),
       inline: z.boolean().optional().describe("Also return the file's text in the reply (default false)."),
-      max_chars: z.number().int().min(200).max(1_000_000).optional().describe("Cap on inline text characters; never more than the configured inline limit."),
+      max_chars: z.number().int().min(200).max(1_000_000).optional().describe(`Cap on inline text characters (default ${INLINE_DEFAULT_CHARS}); never more than the configured inline limit.`),
       offset: z.number().int().min(0).max(100_000_000).optional().describe("Start the inline text at this character (the truncation line says which offset continues)."),
       pages: z.string().trim().max(20).optional().describe('PDF pages or PowerPoint slides to read: "3", "3-5" or "12-" (default all).'),
     }),
@@ -40,7 +43,7 @@ export const tools: ToolDef[] = [
       const saved = await fetchToDownloads(ctx, args.resource_id, cls);
       const out = [savedLine(saved)];
       if (args.inline) {
-        const maxChars = Math.min(args.max_chars ?? ctx.config.inlineTextMaxBytes, ctx.config.inlineTextMaxBytes);
+        const maxChars = Math.min(args.max_chars ?? INLINE_DEFAULT_CHARS, ctx.config.inlineTextMaxBytes);
         out.push("", await inlineText(saved, { maxChars, ...(args.offset !== undefined ? { offset: args.offset } : {}), ...(args.pages ? { pages: args.pages } : {}) }));
       }
       return out.join("\n");
