@@ -29,18 +29,24 @@ function spawn(req: ExtractRequest, limits: ExtractLimits): Worker {
   return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`, { ...options, eval: true });
 }
 
-export function extractInWorker(req: Omit<ExtractRequest, "limits">, limits: ExtractLimits): Promise<WorkerReply> {
-  return slots.run(() => once({ ...req, limits }, limits));
+/** `signal`: the tool call was cancelled, so the worker is stopped at once rather than left to finish. */
+export function extractInWorker(req: Omit<ExtractRequest, "limits">, limits: ExtractLimits, signal?: AbortSignal): Promise<WorkerReply> {
+  return slots.run(() => once({ ...req, limits }, limits, signal));
 }
 
-function once(req: ExtractRequest, limits: ExtractLimits): Promise<WorkerReply> {
+function once(req: ExtractRequest, limits: ExtractLimits, signal: AbortSignal | undefined): Promise<WorkerReply> {
+  const cancelled: WorkerReply = { ok: false, failure: { code: "cancelled", message: "The call was cancelled." } };
+  if (signal?.aborted) return Promise.resolve(cancelled);
   return new Promise((resolve) => {
     const worker = spawn(req, limits);
+    const onAbort = () => finish(cancelled);
+    signal?.addEventListener("abort", onAbort, { once: true });
     let settled = false;
     const finish = (reply: WorkerReply) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
       void worker.terminate();
       resolve(reply);
     };

@@ -44,7 +44,7 @@ export interface Extracted {
   stopped?: boolean;
 }
 
-export type FailureCode = "encrypted" | "corrupt" | "no_text" | "too_big" | "timeout" | "memory" | "range";
+export type FailureCode = "encrypted" | "corrupt" | "no_text" | "too_big" | "timeout" | "memory" | "range" | "cancelled";
 
 export interface Failure {
   code: FailureCode;

@@ -24,7 +24,7 @@ export async function attachedFilesText(ctx: ToolContext, a: RawAssessment, cls:
     out.push("", `### ${title} · resource_id: ${x.resourceId}`);
     try {
       const saved = await fetchToDownloads(ctx, x.resourceId!, cls, title);
-      out.push(savedLine(saved), await inlineText(saved, { maxChars: each }, "attached file written by the instructor"));
+      out.push(savedLine(saved), await inlineText(saved, { maxChars: each, ...(ctx.signal ? { signal: ctx.signal } : {}) }, "attached file written by the instructor"));
     } catch (err) {
       // One unreadable file should not hide the others.
       if (err instanceof ToolError || isHaloError(err)) out.push(`Could not read it: ${errorText(err, "assignment_details")}`);

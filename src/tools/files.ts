@@ -113,6 +113,8 @@ async function sha256(file: string): Promise<string> {
 
 export interface TextWindow {
   maxChars: number;
+  /** The tool call's cancellation: stops the extraction worker. */
+  signal?: AbortSignal;
   offset?: number;
   pages?: string;
 }
@@ -139,7 +141,7 @@ export async function inlineText(saved: SavedFile, w: TextWindow, label = "file 
   if (kind) {
     const range = paged ? parsePages(w.pages) : {};
     const { extractInWorker } = await import("../extract/run.js");
-    const reply = await extractInWorker({ file: saved.path, kind, ...range, wantChars: offset + w.maxChars + 1 }, DEFAULT_LIMITS);
+    const reply = await extractInWorker({ file: saved.path, kind, ...range, wantChars: offset + w.maxChars + 1 }, DEFAULT_LIMITS, w.signal);
     if (!reply.ok) {
       const f = reply.failure;
       if (f.code === "no_text") return `${f.message} No text can be shown; open the saved file at ${saved.path} to look at it.`;

@@ -44,7 +44,7 @@ export const tools: ToolDef[] = [
       const out = [savedLine(saved)];
       if (args.inline) {
         const maxChars = Math.min(args.max_chars ?? INLINE_DEFAULT_CHARS, ctx.config.inlineTextMaxBytes);
-        out.push("", await inlineText(saved, { maxChars, ...(args.offset !== undefined ? { offset: args.offset } : {}), ...(args.pages ? { pages: args.pages } : {}) }));
+        out.push("", await inlineText(saved, { maxChars, ...(ctx.signal ? { signal: ctx.signal } : {}), ...(args.offset !== undefined ? { offset: args.offset } : {}), ...(args.pages ? { pages: args.pages } : {}) }));
       }
       return out.join("\n");
     },

@@ -68,6 +68,13 @@ describe("extraction worker limits", () => {
     expect(r.ok ? "read" : r.failure.code).toBe("memory");
   });
 
+  it("stops the worker when the tool call is cancelled", async () => {
+    const ac = new AbortController();
+    const pending = extractInWorker({ file: long, kind: "pdf", wantChars: 1e9 }, DEFAULT_LIMITS, ac.signal);
+    ac.abort();
+    expect(await pending).toEqual({ ok: false, failure: { code: "cancelled", message: "The call was cancelled." } });
+  });
+
   it("reads only as many pages as the caller will show", async () => {
     const r = await extractInWorker({ file: long, kind: "pdf", from: 10, wantChars: 30 }, DEFAULT_LIMITS);
     // Each page counts its text plus its header line (about 12 characters): two pages reach 30.
