@@ -2,7 +2,8 @@
  * download_resource's I/O: ask orchestration for a signed link, stream the bytes into the downloads folder
  * under a cap, and publish the file under a name that never overwrites an existing one.
  */
-import { createWriteStream } from "node:fs";
+import { createWriteStream, type WriteStream } from "node:fs";
+import { once } from "node:events";
 import { link, mkdir, open, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
@@ -66,6 +67,7 @@ export async function saveStream(stream: NodeJS.ReadableStream, dir: string, nam
   stream.on("error", onSourceError);
   const temp = path.join(dir, `.${randomUUID()}.part`);
   let bytes = 0;
+  let sink: WriteStream | undefined;
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       bytes += chunk.length;
@@ -75,9 +77,13 @@ export async function saveStream(stream: NodeJS.ReadableStream, dir: string, nam
   });
   try {
     await mkdir(dir, { recursive: true });
-    await pipeline(stream, counter, createWriteStream(temp, { mode: 0o600 }), { signal });
+    sink = createWriteStream(temp, { mode: 0o600 });
+    await pipeline(stream, counter, sink, { signal });
     return { path: await publish(temp, dir, name), bytes };
   } catch (err) {
+    // A pipeline that fails at once can settle before the sink has even opened (created) the temp file:
+    // unlink only after the sink has closed, or the file appears after its removal.
+    if (sink && !sink.closed) await once(sink, "close").catch(() => {});
     await unlink(temp).catch(() => {});
     if (err instanceof ToolError) throw err;
     if (signal?.aborted) throw new ToolError(`The download did not finish in time (${bytes} bytes arrived); nothing was saved. Try again, or download it from Halo in the browser.`);
