@@ -15,6 +15,17 @@ describe("parseHaloDate", () => {
     expect(parseHaloDate("2026-11-23 06:59:07.123")?.toISOString()).toBe("2026-11-23T06:59:07.000Z");
   });
 
+  it("trims before matching, so a padded bare stamp is never read in the process zone", () => {
+    const tz = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    try {
+      expect(parseHaloDate(" 2026-11-23 06:59:00 ")?.toISOString()).toBe("2026-11-23T06:59:00.000Z");
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
+
   it("reads bare stamps as UTC whatever the process zone, and ISO stamps with their offset", () => {
     // Date.parse would read "2026-11-23 06:59:00" as local time; the bare branch must take it.
     expect(parseHaloDate("2026-01-05 00:00:00")?.getTime()).toBe(Date.UTC(2026, 0, 5, 0, 0, 0));
@@ -130,6 +141,10 @@ describe("text", () => {
     // a boundary too early (under 60% of the limit) is not used
     expect(clip("ab cdefghijklmnop", 10, "R")).toBe("ab cdefghi\n[… truncated: showed 10 of 17 characters. R]");
     expect(clip("abcdef  ghijklmnop", 9, "R")).toBe("abcdef\n[… truncated: showed 7 of 18 characters. R]");
+    expect(clip("exactly10!", 10, "R")).toBe("exactly10!");
+    // a boundary at exactly 60% of the limit is still used
+    expect(clip("abcdef\nghijklmnop", 10, "R")).toBe("abcdef\n[… truncated: showed 6 of 17 characters. R]");
+    expect(clip("abcdef ghijklmnop", 10, "R")).toBe("abcdef\n[… truncated: showed 6 of 17 characters. R]");
   });
 
   it("fields skips empty values, shows flags by name and bare values without a label", () => {
