@@ -104,7 +104,13 @@ export function createConfigStore(file: string, opts: { writer?: StoreWriter } =
     };
     return make();
   };
-  const getConf = () => (conf ??= open());
+  /** An unreadable file (EACCES) makes conf's constructor throw: report it as a ConfigError and try again next time. */
+  const cannotRead = (e: unknown) => new ConfigError(`${file}: cannot read the config file (${(e as NodeJS.ErrnoException).code ?? "error"})`, { source: file });
+  const getConf = () =>
+    (conf ??= open().catch((e: unknown) => {
+      conf = undefined;
+      throw e instanceof ConfigError ? e : cannotRead(e);
+    }));
 
   async function signature(): Promise<Signature> {
     try {
@@ -122,9 +128,8 @@ export function createConfigStore(file: string, opts: { writer?: StoreWriter } =
       return { ...c.store };
     } catch (e) {
       if (e instanceof ConfigError) throw e;
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") return undefined;
-      throw new ConfigError(`${file}: cannot read the config file (${code ?? "error"})`, { source: file });
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw cannotRead(e);
     }
   }
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { ConfigError, createConfigStore, nodeWriterFs, writeFileAtomic, type StoreWriter, type WriterFs } from "../../src/config/index.js";
@@ -147,6 +147,17 @@ describe("ConfigStore", () => {
     expect((await store.read()).cookie).toBe("pasted by the student");
     stop();
   }, 30_000);
+
+  it("reports an unreadable file as a ConfigError, and reads it once it is fixed", async () => {
+    const { path } = fileIn();
+    mkdirSync(path); // EISDIR: unreadable even for root
+    const store = createConfigStore(path);
+    await expect(store.read()).rejects.toThrow(`${path}: cannot read the config file (EISDIR)`);
+    await expect(store.update({ a: 1 })).rejects.toThrow(/cannot read the config file \(EISDIR\)/);
+    rmdirSync(path);
+    writeFileSync(path, '{"fixed": true}');
+    expect(await store.read()).toEqual({ fixed: true });
+  });
 
   it("does not create a missing file just to watch it", async () => {
     const { dir, path } = fileIn();
