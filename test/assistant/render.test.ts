@@ -1,0 +1,99 @@
+/** Work item lines, value by value (found by mutation testing). */
+import { describe, expect, it } from "vitest";
+import { normalisePolicy, policyText } from "../../src/assistant/dq.js";
+import type { WorkItem } from "../../src/assistant/items.js";
+import { itemBlock, itemLines, stateLabel } from "../../src/assistant/render.js";
+import { CLS, NOW } from "./fixtures.js";
+
+const TZ = "America/Phoenix";
+const o = { tz: TZ, now: NOW };
+const item = (p: Partial<WorkItem>): WorkItem => ({
+  cls: CLS,
+  gradeId: "g1",
+  assessmentId: "a1",
+  title: "Essay",
+  kind: "assignment",
+  dueSource: "class",
+  state: "not_started",
+  haloStatus: "ACTIVE",
+  link: "https://halo.gcu.edu/x",
+  tags: [],
+  ...p,
+});
+
+describe("stateLabel", () => {
+  it("words every state, with published scores", () => {
+    expect(stateLabel(item({ state: "graded", score: 45, points: 50 }))).toBe("graded 45/50");
+    expect(stateLabel(item({ state: "graded", score: 45 }))).toBe("graded 45");
+    expect(stateLabel(item({ state: "graded" }))).toBe("graded");
+    expect(stateLabel(item({ state: "submitted" }))).toBe("submitted, awaiting grade");
+    expect(stateLabel(item({ state: "late" }))).toBe("submitted late");
+    expect(stateLabel(item({ state: "reassigned" }))).toBe("reassigned — resubmit");
+    expect(stateLabel(item({ state: "missing" }))).toBe("MISSING (past due, not turned in)");
+    expect(stateLabel(item({ state: "in_progress" }))).toBe("started, not turned in");
+    expect(stateLabel(item({ state: "not_started" }))).toBe("not started");
+    expect(stateLabel(item({ state: "not_started", kind: "discussion" }))).toBe("no post yet");
+    expect(stateLabel(item({ state: "open" }))).toBe("in progress (participation)");
+  });
+});
+
+describe("itemLines", () => {
+  it("date first, then kind, title, opening, points, state, date source, group, turn-in time, link", () => {
+    const lines = itemLines(
+      item({
+        due: new Date("2026-11-21T06:59:00Z"),
+        start: new Date("2026-11-19T07:00:00Z"),
+        points: 100,
+        state: "late",
+        dueSource: "accommodated",
+        group: "Team 2",
+        submittedAt: new Date("2026-11-18T18:00:00Z"),
+      }),
+      o,
+    );
+    expect(lines).toEqual([
+      '- Fri Nov 20 2026, 11:59 PM MST (in 2 days) — CST-323 Assignment "Essay" · opens Thu Nov 19 2026, 12:00 AM MST (in 12 hours) · 100 pts · submitted late · your accommodated date · group: Team 2 · turned in Wed Nov 18 2026, 11:00 AM MST (1 hour ago)',
+      "  https://halo.gcu.edu/x",
+    ]);
+  });
+
+  it("no due date, a start already past, no turn-in time unless turned in, the other date sources", () => {
+    const [first] = itemLines(item({ start: new Date("2026-11-01T00:00:00Z"), submittedAt: new Date("2026-11-18T18:00:00Z"), dueSource: "group", kind: "quiz" }), o);
+    expect(first).toBe('- no due date — CST-323 Quiz "Essay" · not started · your group\'s date');
+    expect(itemLines(item({ dueSource: "extended", kind: "external" }), o)[0]).toBe('- no due date — CST-323 External tool "Essay" · not started · your extended date');
+    expect(itemLines(item({ state: "submitted", submittedAt: new Date("2026-11-18T18:00:00Z") }), o)[0]).toContain("· turned in Wed Nov 18 2026, 11:00 AM MST (1 hour ago)");
+  });
+
+  it("a discussion with a policy gets the derived initial-post line; a passed one says post it now", () => {
+    const policies = new Map([[CLS.id, { numDays: 3, numPosts: 3 }]]);
+    const dq = item({ kind: "discussion", due: new Date("2026-11-23T06:59:00Z"), start: new Date("2026-11-16T07:00:00Z") });
+    const lines = itemLines(dq, { ...o, policies });
+    expect(lines[1]).toBe("  initial post due by Wed Nov 18 2026, 11:59 PM MST (in 11 hours) (derived: Day 3 of the topic week); replies by the due date; class policy: 3 posts on 3 different days");
+    const late = itemLines(dq, { ...o, now: new Date("2026-11-19T08:00:00Z"), policies });
+    expect(late[1]).toMatch(/^ {2}initial post was due Wed Nov 18 2026, 11:59 PM MST \(\d+ minutes? ago\) \(derived: Day 3 of the topic week\) — post it now; replies by the due date;/);
+    expect(itemLines({ ...dq, state: "in_progress" }, { ...o, policies })[1]).toBe("  initial post done; replies by the due date; class policy: 3 posts on 3 different days");
+    expect(itemLines({ ...dq, state: "graded" }, { ...o, policies })).toHaveLength(2); // no policy line once graded
+    expect(itemLines(dq, o)).toHaveLength(2); // no policy known: no derived deadline claimed
+  });
+
+  it("participation shows the posts counted so far; the block joins items", () => {
+    const grades = new Map([["g1", { participationSummary: { allPostsCount: 4 } } as never]]);
+    const p = item({ kind: "participation", state: "open" });
+    expect(itemLines(p, { ...o, grades })[1]).toBe("  posts counted so far: 4");
+    expect(itemLines(p, o)).toHaveLength(2);
+    expect(itemBlock([p, item({ title: "Two" })], o).split("\n")).toHaveLength(4);
+    expect(itemBlock([], o)).toBe("");
+  });
+});
+
+describe("policies", () => {
+  it("normalises numbers and words them", () => {
+    expect(normalisePolicy({ numDays: "3", numPosts: 4 } as never)).toEqual({ numDays: 3, numPosts: 4 });
+    expect(normalisePolicy({ numDays: -2, numPosts: "x" } as never)).toBeUndefined();
+    expect(normalisePolicy({ numDays: 0, numPosts: 1 })).toEqual({ numDays: 0, numPosts: 1 });
+    expect(normalisePolicy(null)).toBeUndefined();
+    expect(policyText({ numDays: 1, numPosts: 1 })).toBe("1 post on 1 different day");
+    expect(policyText({ numDays: 0, numPosts: 2 })).toBe("2 posts");
+    expect(policyText({ numDays: 2, numPosts: 0 })).toBe("on 2 different days");
+  });
+});
