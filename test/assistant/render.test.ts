@@ -70,7 +70,7 @@ describe("itemLines", () => {
     const lines = itemLines(dq, { ...o, policies });
     expect(lines[1]).toBe("  initial post due by Wed Nov 18 2026, 11:59 PM MST (in 11 hours) (derived: Day 3 of the topic week); replies by the due date; class policy: 3 posts on 3 different days");
     const late = itemLines(dq, { ...o, now: new Date("2026-11-19T08:00:00Z"), policies });
-    expect(late[1]).toMatch(/^ {2}initial post was due Wed Nov 18 2026, 11:59 PM MST \(\d+ minutes? ago\) \(derived: Day 3 of the topic week\) — post it now; replies by the due date;/);
+    expect(late[1]).toMatch(/^ {2}initial post was due Wed Nov 18 2026, 11:59 PM MST \(1 hour ago\) \(derived: Day 3 of the topic week\) — post it now; replies by the due date;/);
     expect(itemLines({ ...dq, state: "in_progress" }, { ...o, policies })[1]).toBe("  initial post done; replies by the due date; class policy: 3 posts on 3 different days");
     expect(itemLines({ ...dq, state: "graded" }, { ...o, policies })).toHaveLength(2); // no policy line once graded
     expect(itemLines(dq, o)).toHaveLength(2); // no policy known: no derived deadline claimed
