@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { ConfigError, createConfigStore, nodeWriterFs, writeFileAtomic, type StoreWriter, type WriterFs } from "../../src/config/index.js";
@@ -45,7 +45,9 @@ describe("ConfigStore", () => {
     const { path } = fileIn(broken);
     const store = createConfigStore(path);
     await expect(store.update({ session: {} })).rejects.toBeInstanceOf(ConfigError);
-    await expect(store.update({ session: {} })).rejects.toThrow(/not saving .* does not parse/);
+    await expect(store.update({ session: {} })).rejects.toThrow(
+      `not saving to ${path}: it does not parse (not valid JSON (near line 1); fix the file or move it away); the session still works until restart`,
+    );
     expect(readFileSync(path, "utf8")).toBe(broken);
     await expect(store.read()).rejects.toBeInstanceOf(ConfigError);
   });
@@ -77,7 +79,7 @@ describe("ConfigStore", () => {
       await store.update({ session: { x: 1 } });
       await store.update({ session: { x: 2 } });
       expect([atomic, inPlace]).toEqual([1, 2]); // the rename is not retried on every save
-      expect(read(path)).toEqual({ keep: true, session: { x: 2 } });
+      expect(readFileSync(path, "utf8")).toBe('{\n  "keep": true,\n  "session": {\n    "x": 2\n  }\n}\n');
       expect(statSync(path).mode & 0o777).toBe(0o600);
       expect(readdirSync(dir)).toEqual(["config.json"]);
       expect(lines.filter((l) => l.includes(`rename failed with ${code}`))).toHaveLength(1);
@@ -102,6 +104,47 @@ describe("ConfigStore", () => {
     expect(inPlace).toBe(0);
     expect(readFileSync(path, "utf8")).toBe(original);
     expect(readdirSync(dir)).toEqual(["config.json"]);
+  });
+
+  it("writeFileAtomic (state files): temp file, rename, mode; in-place when the rename is blocked", async () => {
+    const { dir, path } = fileIn('{"old": true}');
+    expect(await writeFileAtomic(path, "new text", { mode: 0o640 })).toBe("renamed");
+    expect(readFileSync(path, "utf8")).toBe("new text");
+    expect(statSync(path).mode & 0o777).toBe(0o640);
+    expect(await writeFileAtomic(path, "default mode")).toBe("renamed");
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    for (const code of ["EBUSY", "EXDEV", "EPERM"]) {
+      let inPlace = 0;
+      const fs: WriterFs = {
+        ...nodeWriterFs,
+        rename: async () => Promise.reject(ebusy(code)),
+        writeInPlace: async (p, d) => {
+          inPlace++;
+          return nodeWriterFs.writeInPlace(p, d);
+        },
+      };
+      expect(await writeFileAtomic(path, `in place ${code}`, { fs })).toBe("in-place");
+      expect(inPlace).toBe(1);
+      expect(readFileSync(path, "utf8")).toBe(`in place ${code}`);
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+    }
+    expect(readdirSync(dir)).toEqual(["config.json"]); // no temp file left behind
+  });
+
+  it("writeFileAtomic leaves the old file when the temp write fails, and removes the half-written temp", async () => {
+    const { dir, path } = fileIn("original");
+    const fs: WriterFs = {
+      ...nodeWriterFs,
+      writeNew: async (p, data, mode) => {
+        writeFileSync(p, data.slice(0, 3), { mode });
+        throw Object.assign(new Error("ENOSPC: no space left"), { code: "ENOSPC" });
+      },
+    };
+    await expect(writeFileAtomic(path, "replacement", { fs })).rejects.toThrow(/ENOSPC/);
+    expect(readFileSync(path, "utf8")).toBe("original");
+    expect(readdirSync(dir)).toEqual(["config.json"]);
+    const noCode: WriterFs = { ...nodeWriterFs, rename: async () => Promise.reject(new Error("odd")) };
+    await expect(writeFileAtomic(path, "x", { fs: noCode })).rejects.toThrow("odd");
   });
 
   it("other rename failures are reported, not hidden by the in-place fallback", async () => {
@@ -153,10 +196,33 @@ describe("ConfigStore", () => {
     mkdirSync(path); // EISDIR: unreadable even for root
     const store = createConfigStore(path);
     await expect(store.read()).rejects.toThrow(`${path}: cannot read the config file (EISDIR)`);
-    await expect(store.update({ a: 1 })).rejects.toThrow(/cannot read the config file \(EISDIR\)/);
+    await expect(store.update({ a: 1 })).rejects.toThrow(new RegExp(`^${path}: cannot read the config file \\(EISDIR\\)$`));
     rmdirSync(path);
     writeFileSync(path, '{"fixed": true}');
     expect(await store.read()).toEqual({ fixed: true });
+  });
+
+  it("skips a save that changes nothing, starts a re-created file at two spaces, and flush waits for queued saves", async () => {
+    const { path } = fileIn('{\n    "a": 1\n}\n');
+    const store = createConfigStore(path);
+    const ino = statSync(path).ino;
+    await store.update({ a: 1 });
+    expect(statSync(path).ino).toBe(ino); // not rewritten
+    await store.update({ b: 2 });
+    expect(readFileSync(path, "utf8")).toBe('{\n    "a": 1,\n    "b": 2\n}\n');
+    rmSync(path);
+    void store.update({ c: 3 });
+    void store.update({ d: 4 });
+    await store.flush();
+    expect(readFileSync(path, "utf8")).toBe('{\n  "c": 3,\n  "d": 4\n}\n');
+  });
+
+  it("a missing file reads as {}, is not a change, and reading it creates no folder", async () => {
+    const base = tempDir();
+    const store = createConfigStore(join(base, "sub", "config.json"));
+    expect(await store.hasChanged()).toBe(false);
+    expect(await store.read()).toEqual({});
+    expect(readdirSync(base)).toEqual([]);
   });
 
   it("does not create a missing file just to watch it", async () => {
