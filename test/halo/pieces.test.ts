@@ -135,6 +135,7 @@ describe("cookies", () => {
       ["c", "3"],
     ]);
     expect(parseCookieHeader("COOKIE:a=1")).toEqual([["a", "1"]]);
+    expect(parseCookieHeader(`a=cookie:1; b="q"`)).toEqual([["a", "cookie:1"], ["b", '"q']]);
   });
 
   it("reads gateway tokens from the LMS cookies, URL-decoded, only as a pair", () => {
@@ -148,6 +149,8 @@ describe("cookies", () => {
     expect(hasSessionCookie([["__Secure-next-auth.session-token.0", "x"]])).toBe(true);
     expect(hasSessionCookie([["next-auth.session-token", "x"]])).toBe(true);
     expect(hasSessionCookie([["next-auth.session-token-old", "x"], ["csrf", "y"]])).toBe(false);
+    expect(hasSessionCookie([["csrf", "y"], ["next-auth.session-token", "x"]])).toBe(true);
+    expect(hasSessionCookie([["next-auth.session-token.12", "x"]])).toBe(true);
   });
 
   it("loads, snapshots and reads csrf on the injected clock; expired cookies drop out", async () => {
@@ -161,8 +164,14 @@ describe("cookies", () => {
     expect(redact("x csrf-tok-123456 y")).toBe("x [redacted] y");
     await jar.setCookie(`short=lived; Path=/; Secure; Expires=${new Date(t + 60_000).toUTCString()}`, base);
     expect(Object.keys(await snapshotCookies(jar, base))).toContain("short");
-    t += 61_000;
+    t += 60_000; // expiring this very moment counts as expired
     expect(Object.keys(await snapshotCookies(jar, base))).not.toContain("short");
+    await jar.setCookie("deep=1; Path=/api; Secure", base);
+    expect(await jar.getCookieString(base)).not.toContain("deep=");
+    expect(await jar.getCookieString(`${base}/api/x`)).toContain("deep=1");
+    await expect(jar.setCookie("x=1; Domain=other.example", base)).resolves.toBeUndefined(); // ignored, not thrown
+    await jar.setCookie("k=abc=def-secret-cookie-value; Path=/", base);
+    expect(redact("abc=def-secret-cookie-value")).toBe("[redacted]");
   });
 
   it("marks cookies Secure on https and loopback only", async () => {
@@ -175,6 +184,9 @@ describe("cookies", () => {
     const local = new SessionJar();
     await loadCookies(local, "http://localhost:9", [["k", "v"]]);
     expect((await local.live("http://localhost:9"))[0]?.secure).toBe(true);
+    const v6 = new SessionJar();
+    await loadCookies(v6, "http://[::1]:9", [["k", "v"]]);
+    expect((await v6.live("http://[::1]:9"))[0]?.secure).toBe(true);
   });
 
   it("csrf: missing cookie, empty token, undecodable value", async () => {
@@ -187,6 +199,9 @@ describe("cookies", () => {
     const raw = new SessionJar();
     await loadCookies(raw, base, [["__Secure-next-auth.csrf-token", "abc%E0%A4%A|h"]]);
     expect(await csrfFromJar(raw, base)).toBe("abc%E0%A4%A");
+    const plainName = new SessionJar();
+    await loadCookies(plainName, base, [["next-auth.csrf-token", "tok-plain-123|h"]]);
+    expect(await csrfFromJar(plainName, base)).toBe("tok-plain-123");
     const other = new SessionJar();
     await loadCookies(other, base, [["xnext-auth.csrf-token", "nope|h"]]);
     expect(await csrfFromJar(other, base)).toBeUndefined();
@@ -288,5 +303,15 @@ describe("session-store", () => {
     for (const bad of [undefined, {}, { session: null }, { session: [] }, { session: "x" }, { session: {} }, { session: { cookies: [] } }, { session: { cookies: "x" } }, { session: { cookies: { other: "x" } } }, { session: { cookies: { "next-auth.session-token": 1 } } }]) {
       expect(storedSession(bad as never)).toBeUndefined();
     }
+  });
+});
+
+describe("HaloError", () => {
+  it("keeps kind, status, retry hint, operation and cause; no cause property without one", () => {
+    const cause = new Error("socket");
+    const e = new HaloError("network", "down", { status: 503, retryAfterMs: 5, operation: "Op", cause });
+    expect(e).toMatchObject({ name: "HaloError", kind: "network", message: "down", status: 503, retryAfterMs: 5, operation: "Op" });
+    expect(e.cause).toBe(cause);
+    expect("cause" in new HaloError("auth", "x")).toBe(false);
   });
 });
