@@ -4,7 +4,7 @@ import { CircuitBreaker, countsAsOutage } from "../../src/halo/breaker.js";
 import { csrfFromJar, hasSessionCookie, loadCookies, parseCookieHeader, SessionJar, snapshotCookies, tokensFromCookiePairs } from "../../src/halo/cookies.js";
 import { HaloError, type HaloErrorKind } from "../../src/halo/errors.js";
 import { haloHeaders, transactionId } from "../../src/halo/headers.js";
-import { expiryMs, statusOf } from "../../src/halo/messages.js";
+import { expiryMs, noCredentials, rawTokensRejected, sessionExpired, statusOf, stillRejected } from "../../src/halo/messages.js";
 import { isTransient, retryDelay } from "../../src/halo/retry.js";
 import { Semaphore } from "../../src/halo/semaphore.js";
 import { basisOf, credsOf, hasCreds, mergeChanged, sameCreds, storedSession } from "../../src/halo/session-store.js";
@@ -240,6 +240,21 @@ describe("headers", () => {
 });
 
 describe("messages", () => {
+  it("each login problem has its kind, its reason and the same way out (login, or paste and reload)", () => {
+    const base = "https://halo.example.edu";
+    const all = [sessionExpired(base), rawTokensRejected(base), noCredentials(base), stillRejected(base, "GetClasses")];
+    expect(all.map((e) => e.kind)).toEqual(["session_expired", "session_expired", "no_credentials", "auth"]);
+    expect(all[0]?.message).toMatch(/^Your Halo login has ended \(the browser session is over or was logged out\)\. Run `halo-lms-mcp login`/);
+    expect(all[1]?.message).toMatch(/^Halo rejected the configured authToken\/contextToken and they cannot be refreshed/);
+    expect(all[2]?.message).toMatch(/^No Halo login is configured\. Run `halo-lms-mcp login`/);
+    expect(all[3]?.message).toMatch(/^Halo still rejects the session after a token refresh \(GetClasses\)\./);
+    expect(all[3]?.operation).toBe("GetClasses");
+    for (const e of all) {
+      expect(e.message).toContain(`Log in to ${base} in a browser`);
+      expect(e.message).toMatch(/call reload_tokens \(or restart the server\)\.$/);
+    }
+  });
+
   it("expiryMs reads seconds, milliseconds and ISO", () => {
     expect(expiryMs("1700000000")).toBe(1_700_000_000_000);
     expect(expiryMs("999999999999")).toBe(999_999_999_999_000);
