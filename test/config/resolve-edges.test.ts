@@ -32,7 +32,6 @@ describe("resolveConfig details", () => {
     expect(config.inlineTextMaxBytes).toBe(256 * 1024);
     expect(config.http.allowedOrigins).toEqual([]);
     expect(config.http.allowedHosts).toEqual([]);
-    expect(config.uploadRoots).toEqual([cwd]); // no /uploads mount here
     expect(warnings).toEqual([]); // the implicit ./config.json exists: nothing to say
   });
 
