@@ -2,7 +2,8 @@
  * What init and login share once they hold a candidate login: proving it works against Halo, and saving it
  * into the config file through the config store (atomic, mode 0600, other keys kept).
  */
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createConfigStore, type ConfigStore } from "../config/store.js";
@@ -38,10 +39,19 @@ export async function validateLogin(config: AppConfig, creds: Credentials): Prom
   }
 }
 
-/** The store for the config file, after checking the file parses (a broken file is never overwritten). */
+/**
+ * The store for the config file, after checking that its folder can be written (the file is replaced by a
+ * rename there) and that the file parses (a broken file is never overwritten).
+ */
 export async function openStore(configPath: string): Promise<{ ok: true; store: ConfigStore; file: Record<string, unknown> } | { ok: false; why: string }> {
-  // A fresh ~/.config/halo-lms-mcp/ is private from the start (0700), like the file inside it.
-  await mkdir(path.dirname(configPath), { recursive: true, mode: 0o700 });
+  const dir = path.dirname(configPath);
+  try {
+    // A fresh ~/.config/halo-lms-mcp/ is private from the start (0700), like the file inside it.
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await access(dir, constants.W_OK);
+  } catch (e) {
+    return { ok: false, why: `${dir}: this folder cannot be written (${(e as NodeJS.ErrnoException).code ?? "error"}), so the config file cannot be saved there` };
+  }
   const store = createConfigStore(configPath);
   try {
     return { ok: true, store, file: await store.read() };

@@ -93,7 +93,7 @@ export async function runInit(config: AppConfig, flags: InitFlags, io: CliIo): P
 
   const store = await openStore(config.configPath);
   if (!store.ok) {
-    io.err(`${store.why}\nFix or move that file, then run init again. Nothing was saved.`);
+    io.err(`${store.why}\nFix that, then run init again. Nothing was saved.`);
     return 1;
   }
   const existing = store.file;

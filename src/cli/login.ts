@@ -32,7 +32,7 @@ export async function runLogin(config: AppConfig, flags: LoginFlags, io: CliIo):
   // Checked before the browser opens: a file we may not overwrite would waste the student's sign-in.
   const opened = await openStore(config.configPath);
   if (!opened.ok) {
-    io.err(`${opened.why}\nFix or move that file, then run login again. Nothing was saved.`);
+    io.err(`${opened.why}\nFix that, then run login again. Nothing was saved.`);
     return 1;
   }
   const got = await signInWithBrowser(config, flags, io);
@@ -48,7 +48,12 @@ export async function runLogin(config: AppConfig, flags: LoginFlags, io: CliIo):
     io.err(`The browser signed in, but its session did not work on its own: ${v.why}\nNothing was saved.`);
     return 1;
   }
-  await saveLogin(opened.store, { cookie: got.cookie });
+  try {
+    await saveLogin(opened.store, { cookie: got.cookie });
+  } catch (e) {
+    io.err(`Signed in as ${v.who}, but the login could not be saved: ${e instanceof Error ? e.message : String(e)}. Your config file is unchanged.`);
+    return 1;
+  }
   io.out(`Signed in as ${v.who}. This Halo session ends ${v.expires ?? "when Halo ends it (no end date given)"}${days(v.expires, Date.now())}; then run \`halo-lms-mcp login\` again.`);
   io.out(`Saved to ${config.configPath} (readable only by you). A running halo-lms-mcp picks the new login up by itself.`);
   if (io.env.HALO_COOKIE?.trim() || io.env.HALO_AUTH_TOKEN?.trim()) {

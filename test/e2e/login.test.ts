@@ -5,7 +5,8 @@
  * while `login` waits. Where Chromium is not installed the browser cases skip, saying so.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -197,6 +198,25 @@ if (!CHROMIUM && process.env.CI === "true") {
 }
 
 describe("login without a usable browser", () => {
+  // As root every folder is writable, so the child runs as "nobody" there; that needs the built CLI readable by all.
+  const asRoot = process.getuid?.() === 0;
+  const worldReadable = (p: string): boolean => p === path.dirname(p) || ((statSync(p).mode & 0o005) === 0o005 && worldReadable(path.dirname(p)));
+  it.skipIf(asRoot && !worldReadable(path.dirname(CLI)))("a config folder that cannot be written is reported before any browser opens", async () => {
+    const h = home();
+    const locked = mkdtempSync(path.join(tmpdir(), "halo-locked-"));
+    chmodSync(locked, 0o555);
+    const env = { ...envFor(h), HALO_CONFIG: path.join(locked, "config.json") };
+    const child = spawn(process.execPath, [CLI, "login", "--browser", path.join(h.dir, "no-such-browser")], { env, cwd: tmpdir(), stdio: ["ignore", "pipe", "pipe"], ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    expect(await new Promise<number | null>((resolve) => child.once("close", resolve))).toBe(1);
+    expect(err).toContain(`${locked}: this folder cannot be written (EACCES), so the config file cannot be saved there`);
+    expect(err).toContain("Nothing was saved.");
+    expect(err).not.toContain("Cannot sign in with a browser");
+    expect(readdirSync(locked)).toEqual([]);
+    rmdirSync(locked);
+  });
+
   it.skipIf(!CHROMIUM)("a browser that cannot show a window (no DISPLAY) is explained, not dumped", async () => {
     const h = home();
     const before = text(h.configPath);
