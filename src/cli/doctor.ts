@@ -8,6 +8,7 @@ import path from "node:path";
 import { healingStateFile } from "../assistant/state-file.js";
 import { defaultUploadRoot, homeOf, tooBroad } from "../config/upload-roots.js";
 import { createHalo } from "../halo/index.js";
+import { systemBrowser } from "./browser-login.js";
 import type { CliIo } from "./io.js";
 import { inContainer } from "./serve.js";
 
@@ -142,6 +143,16 @@ export async function healedChecks(config: AppConfig): Promise<Check[]> {
   });
 }
 
+/** Whether `login` can renew the session here. No browser is not a problem for the server: the paste path remains. */
+export function loginCheck(config: AppConfig, io: Pick<CliIo, "env" | "cwd">): Check[] {
+  // Inside a container there is no screen for a browser; only a browser the student named is worth a line.
+  if (inContainer(io.env) && !config.browser) return [];
+  const found = systemBrowser(config, io);
+  if (found.ok) return [{ level: "ok", what: `\`halo-lms-mcp login\` signs in with ${found.path}` }];
+  if (config.browser) return [{ level: "warn", what: `\`halo-lms-mcp login\` cannot use its browser: ${found.why}`, fix: "correct --browser / HALO_BROWSER / \"browser\" in the config file" }];
+  return [{ level: "ok", what: "no Chrome, Edge or Chromium here for `halo-lms-mcp login`; renew the login by pasting the Cookie header with `halo-lms-mcp init`" }];
+}
+
 /** The live compatibility report; exit 1 when a document failed. */
 async function runLive(config: AppConfig, io: CliIo, json: boolean): Promise<number> {
   const { liveReport, renderLiveReport } = await import("./doctor-live.js");
@@ -162,6 +173,7 @@ export async function runDoctor(config: AppConfig, warnings: readonly string[], 
     ...warnings.map((w): Check => ({ level: "warn", what: w })),
     ...(await fileChecks(config, homeOf(io.env))),
     ...httpChecks(config, io.env),
+    ...loginCheck(config, io),
     ...(await haloChecks(config)),
     ...(await healedChecks(config)),
   ];

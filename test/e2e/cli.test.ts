@@ -81,6 +81,12 @@ describe("CLI", () => {
     expect(good.code, good.out + good.err).toBe(0);
     expect(good.out).toMatch(/\[ok {2}\] Halo login works/);
     expect(good.out).toMatch(/\[ok {2}\] Halo gateway reachable/);
+    // A browser named for `login` that is not there is a warning, not a failure: the server itself works.
+    const wrong = await cli(["doctor", "--browser", "/no/such/browser"], world.env);
+    expect(wrong.code).toBe(0);
+    expect(wrong.out).toContain("[warn] `halo-lms-mcp login` cannot use its browser: the browser given by --browser / HALO_BROWSER (/no/such/browser) was not found or cannot be run");
+    const named = await cli(["doctor", "--browser", process.execPath], world.env);
+    expect(named.out).toContain(`[ok  ] \`halo-lms-mcp login\` signs in with ${process.execPath}`);
   });
 
   it("doctor fails, with the fix, on a config file others can read", async () => {
