@@ -37,10 +37,37 @@ function formatter(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** "Sun Nov 22 2026, 11:59 PM MST" in the student's zone, to the minute. */
-export function formatDate(d: Date, tz: string): string {
-  const parts = Object.fromEntries(formatter(tz).formatToParts(d).map((p) => [p.type, p.value]));
-  return `${parts.weekday} ${parts.month} ${parts.day} ${parts.year}, ${parts.hour}:${parts.minute} ${parts.dayPeriod} ${parts.timeZoneName}`;
+function partsOf(d: Date, tz: string): Record<string, string> {
+  return Object.fromEntries(formatter(tz).formatToParts(d).map((p) => [p.type, p.value]));
+}
+
+const HOUR = 3_600_000;
+const wallKey = (p: Record<string, string>) => `${p.year} ${p.month} ${p.day} ${p.hour}:${p.minute} ${p.dayPeriod}`;
+
+/**
+ * True when the local time of `d` happens twice (the hour repeated when clocks fall back), so only the
+ * zone's abbreviation tells the two apart. Zones without daylight saving (Arizona) never are.
+ */
+function ambiguous(d: Date, tz: string, p: Record<string, string>): boolean {
+  const w = wallKey(p);
+  return wallKey(partsOf(new Date(d.getTime() - HOUR), tz)) === w || wallKey(partsOf(new Date(d.getTime() + HOUR), tz)) === w;
+}
+
+/** The year `now` has in the student's zone: answers leave it out of every date in that year. */
+export function yearOf(now: Date, tz: string): string {
+  return partsOf(now, tz).year!;
+}
+
+/**
+ * "Sun Nov 22 11:59 PM" in the student's zone, to the minute. The year appears only when it differs from
+ * `now`'s (or when no `now` is given), and the zone only where daylight saving makes the time ambiguous: the
+ * answer's legend (dateLegend) states both once.
+ */
+export function formatDate(d: Date, tz: string, now?: Date): string {
+  const p = partsOf(d, tz);
+  const year = now && yearOf(now, tz) === p.year ? "" : ` ${p.year}`;
+  const zone = ambiguous(d, tz, p) ? ` ${p.timeZoneName}` : "";
+  return `${p.weekday} ${p.month} ${p.day}${year} ${p.hour}:${p.minute} ${p.dayPeriod}${zone}`;
 }
 
 /** "in 2 days", "in 3 hours", "5 minutes ago", "now". */
@@ -62,10 +89,25 @@ export function relative(d: Date, now: Date): string {
   return "now";
 }
 
-/** Date plus relative phrase: "Sun Nov 22 2026, 11:59 PM MST (in 2 days)". */
-export function when(value: string | Date | null | undefined, tz: string, now: Date): string | undefined {
+/**
+ * A date, plus "(in 2 days)" only when it is still ahead: relative phrases help with deadlines not yet met;
+ * for past events the date says it all. Pass `done` for a deadline already met (no phrase either).
+ */
+export function when(value: string | Date | null | undefined, tz: string, now: Date, done = false): string | undefined {
   const d = value instanceof Date ? value : parseHaloDate(value);
-  return d ? `${formatDate(d, tz)} (${relative(d, now)})` : undefined;
+  if (!d) return undefined;
+  const ahead = !done && d.getTime() > now.getTime();
+  return `${formatDate(d, tz, now)}${ahead ? ` (${relative(d, now)})` : ""}`;
+}
+
+/** A date as formatDate writes it ("Sun Nov 22 11:59 PM", "Mon Jan 4 2027 11:59 PM"), to know an answer has one. */
+export const DATE_IN_TEXT = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}(?: \d{4})? \d{1,2}:\d{2} [AP]M\b/;
+
+const zoneLabel = (tz: string, abbr: string | undefined) => (tz === "America/Phoenix" ? `Arizona time (${abbr ?? "MST"})` : `${tz} time`);
+
+/** The one line per answer that says what every compact date leaves out: the zone and the year. */
+export function dateLegend(tz: string, now: Date): string {
+  return `Times are ${zoneLabel(tz, partsOf(now, tz).timeZoneName)}; dates are in ${yearOf(now, tz)} unless a year is shown.`;
 }
 
 /** The date that applies to the student: an accommodated due date wins when present. */

@@ -12,6 +12,8 @@ import { createClassDirectory } from "../tools/class-directory.js";
 import type { ToolContext } from "../tools/context.js";
 import type { ToolDef } from "../tools/define.js";
 import { errorText } from "../tools/errors.js";
+import { finishAnswer, resolveIdArgs } from "../tools/answer.js";
+import { IdBook } from "../tools/id-book.js";
 import { prompts, resources, resourceTemplates, toolsFor } from "../tools/registry.js";
 import { describeIssues, passThroughSchema } from "./schema.js";
 import { installCallHandler } from "./call-handler.js";
@@ -41,6 +43,7 @@ export function buildContext(deps: ServerDeps): ToolContext {
     config: deps.config,
     now,
     cache,
+    ids: new IdBook(),
     classes: createClassDirectory(deps.halo, cache),
     log,
     stateDir: path.dirname(deps.config.configPath),
@@ -54,6 +57,9 @@ const text = (t: string, isError = false): TextResult => ({ content: [{ type: "t
 export async function runTool(tool: ToolDef, rawArgs: unknown, ctx: ToolContext): Promise<TextResult> {
   const parsed = tool.input.safeParse(rawArgs ?? {});
   if (!parsed.success) return text(`Invalid input for ${tool.name}: ${describeIssues(parsed.error)}. Nothing was changed.`, true);
+  const finish = (t: string) => finishAnswer(t, { book: ctx.ids, tz: ctx.config.timezone, now: ctx.now() });
+  const resolved = resolveIdArgs(parsed.data as Record<string, unknown>, ctx.ids);
+  if ("error" in resolved) return text(finish(resolved.error), true);
   return withDeadline({
     ms: ctx.config.toolDeadlineMs,
     kind: tool.kind,
@@ -63,11 +69,12 @@ export async function runTool(tool: ToolDef, rawArgs: unknown, ctx: ToolContext)
       try {
         // Every tool runs with its own degradation collector (src/halo/degraded.ts): what Halo could not provide
         // becomes one line at the end of an otherwise good answer.
-        const { result: reply, notes } = await withDegradedNotes(() => tool.handler(parsed.data as Record<string, unknown>, { ...ctx, signal, ...(ask ? { ask: (m: string) => hold(ask(m)) } : {}) }));
+        const { result: reply, notes } = await withDegradedNotes(() => tool.handler(resolved.args, { ...ctx, signal, ...(ask ? { ask: (m: string) => hold(ask(m)) } : {}) }));
         const body = typeof reply === "string" ? reply : reply.text;
         const isError = typeof reply === "string" ? false : (reply.isError ?? false);
         const line = isError ? undefined : degradedLine(notes);
-        return text(line ? `${body}\n${line}` : body, isError);
+        // The degradation note stays the answer's last line, after the quote note and date legend.
+        return text(line ? `${finish(body)}\n${line}` : finish(body), isError);
       } catch (err) {
         return text(errorText(err, tool.name), true);
       }

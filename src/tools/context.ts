@@ -3,6 +3,7 @@ import type { HaloApi } from "../halo/types.js";
 import type { Logger } from "../log.js";
 import type { Cache } from "./cache.js";
 import type { ClassDirectory } from "./class-directory.js";
+import type { IdBook } from "./id-book.js";
 
 /** What every handler gets. Built once per server (per call for `progress` and `signal`). */
 export interface ToolContext {
@@ -14,6 +15,8 @@ export interface ToolContext {
   now: () => Date;
   classes: ClassDirectory;
   cache: Cache;
+  /** Full ids behind the short ids answers show (shared by every call of this server). */
+  ids: IdBook;
   log: Logger;
   /** Directory for local state beside the config file (watermark, audit log, confirmations). */
   stateDir: string;
