@@ -34,6 +34,8 @@ export interface WorkItem {
   /** Only when the grade is PUBLISHED; never an unpublished score. */
   score?: number;
   submittedAt?: Date;
+  /** Discussions: the student's own post exists (Halo's row status alone does not say so). */
+  posted?: boolean;
   group?: string;
   link: string;
   tags: string[];
@@ -114,6 +116,7 @@ export function toWorkItem(cls: ClassRef, g: RawGrade, base: string, now: Date):
   const start = parseHaloDate(a.startDate);
   if (start) item.start = start;
   if (at) item.submittedAt = at;
+  if (kind === "discussion") item.posted = !!(g.post?.id || g.post?.publishDate);
   if (state === "graded" && typeof g.finalPoints === "number") item.score = g.finalPoints;
   if (group && g.assessmentGroup?.name) item.group = g.assessmentGroup.name;
   return item;

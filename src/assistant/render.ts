@@ -1,6 +1,7 @@
 /**
- * Work items as compact text: one line per item (date first, since the question is usually "when"), a
- * second line with the link. Dates are in the student's zone with the relative phrase.
+ * Work items as compact text: one line per item, date first (the question is usually "when") and the
+ * assessment id last; no per-item link (assignment_details gives it). A relative phrase only for deadlines
+ * still ahead and not met.
  */
 import { when } from "../format/dates.js";
 import type { RawGrade } from "./raw.js";
@@ -20,7 +21,7 @@ export function stateLabel(it: WorkItem): string {
     case "reassigned":
       return "reassigned — resubmit";
     case "missing":
-      return "MISSING (past due, not turned in)";
+      return "missing";
     case "in_progress":
       return "started, not turned in";
     case "not_started":
@@ -32,6 +33,8 @@ export function stateLabel(it: WorkItem): string {
 
 const SOURCE: Record<WorkItem["dueSource"], string> = { accommodated: "your accommodated date", group: "your group's date", extended: "your extended date", class: "" };
 
+const DONE = new Set<WorkItem["state"]>(["graded", "submitted", "late"]);
+
 export interface RenderOpts {
   tz: string;
   now: Date;
@@ -40,7 +43,7 @@ export interface RenderOpts {
 }
 
 export function itemLines(it: WorkItem, o: RenderOpts): string[] {
-  const due = it.due ? when(it.due, o.tz, o.now) : "no due date";
+  const due = it.due ? when(it.due, o.tz, o.now, DONE.has(it.state)) : "no due date";
   const bits = [`${it.cls.courseCode} ${KIND[it.kind]} "${it.title}"`];
   if (it.start && it.start.getTime() > o.now.getTime()) bits.push(`opens ${when(it.start, o.tz, o.now)}`);
   if (it.points !== undefined) bits.push(`${it.points} pts`);
@@ -48,13 +51,14 @@ export function itemLines(it: WorkItem, o: RenderOpts): string[] {
   if (SOURCE[it.dueSource]) bits.push(SOURCE[it.dueSource]);
   if (it.group) bits.push(`group: ${it.group}`);
   if (it.submittedAt && (it.state === "submitted" || it.state === "late")) bits.push(`turned in ${when(it.submittedAt, o.tz, o.now)}`);
-  const lines = [`- ${due} — ${bits.join(" · ")}`];
+  const lines = [`- ${due} — ${bits.join(" · ")} · ${it.assessmentId}`];
   if (it.kind === "discussion" && it.due && !["graded"].includes(it.state)) {
     const policy = o.policies?.get(it.cls.id);
     const d = dqDeadlines(it.due, policy, it.start, o.tz);
     if (d && policy) {
+      // Only the student's own post makes the initial post done: a started, missing or reassigned row may have none.
       let initial = "initial post done";
-      if (it.state === "not_started") {
+      if (!it.posted) {
         const ip = d.initialPost;
         const passed = ip && ip.getTime() < o.now.getTime();
         initial = ip ? `initial post ${passed ? "was due" : "due by"} ${when(ip, o.tz, o.now)} (derived: Day 3 of the topic week)${passed ? " — post it now" : ""}` : "initial post by the due date";
@@ -66,7 +70,6 @@ export function itemLines(it: WorkItem, o: RenderOpts): string[] {
     const n = o.grades?.get(it.gradeId)?.participationSummary?.allPostsCount;
     if (typeof n === "number") lines.push(`  posts counted so far: ${n}`);
   }
-  lines.push(`  ${it.link}`);
   return lines;
 }
 

@@ -37,14 +37,13 @@ export function shortestPrefixes(ids: Iterable<string>, all: Iterable<string>): 
   return out;
 }
 
-/** Quoted lines (other people's words) keep their text exactly as written. */
-const isQuoted = (line: string) => /^\s*>/.test(line);
-
-/** The UUIDs an answer shows (outside links and quotes), each with its line as a label for error messages. */
+/**
+ * The UUIDs an answer shows outside links, each with its line as a label for error messages. Quoted lines
+ * count too: a truncation marker inside a quoted post names the post_id that shows the rest.
+ */
 export function idsInText(text: string): Map<string, string> {
   const found = new Map<string, string>();
   for (const line of text.split("\n")) {
-    if (isQuoted(line)) continue;
     for (const m of line.matchAll(UUID_IN_TEXT)) if (!found.has(m[0].toLowerCase())) found.set(m[0].toLowerCase(), label(line, m[0]));
   }
   return found;
@@ -55,11 +54,11 @@ function label(line: string, id: string): string {
   return text.length > 70 ? `${text.slice(0, 69)}…` : text;
 }
 
-/** Replaces each standalone UUID with its short form from `short` (lines quoting other people are left alone). */
+/** Replaces each standalone UUID with its short form from `short`; links keep theirs whole. */
 export function shortenIds(text: string, short: ReadonlyMap<string, string>): string {
   if (!short.size) return text;
   return text
     .split("\n")
-    .map((line) => (isQuoted(line) ? line : line.replace(UUID_IN_TEXT, (m) => short.get(m.toLowerCase()) ?? m)))
+    .map((line) => line.replace(UUID_IN_TEXT, (m) => short.get(m.toLowerCase()) ?? m))
     .join("\n");
 }

@@ -81,7 +81,11 @@ export function groupByUnit(grades: readonly RawAssessmentGrade[], units: readon
   return groups.filter((g) => g.rows.length > 0);
 }
 
-export function rowLine(r: AssignmentRow, c: Clock): string {
+const DONE = new Set(["SUBMITTED", "LATE", "PUBLISHED"]);
+const isDone = (r: AssignmentRow) => !!r.score || (!!r.status && DONE.has(r.status));
+
+/** One row: id first (the header names its use), and no field the unit heading already carries. */
+export function rowLine(r: AssignmentRow, c: Clock, shared: { due?: boolean } = {}): string {
   const state = r.score
     ? `graded ${r.score}`
     : r.submittedAt && (r.status === "SUBMITTED" || r.status === "LATE")
@@ -90,25 +94,33 @@ export function rowLine(r: AssignmentRow, c: Clock): string {
         ? statusWord(r.status)
         : undefined;
   const opens = r.start && r.start > c.now ? `opens ${whenAt(r.start, c)}` : undefined;
-  return `- ${fields([
+  return `- ${r.id} ${fields([
     ["", r.title],
     ["", typeWord(r.type)],
-    ["", r.points !== undefined ? `${num(r.points)} pts` : undefined],
-    ["due", whenAt(r.due, c)],
+    // A published score already says out of how many points.
+    ["", r.points !== undefined && !r.score ? `${num(r.points)} pts` : undefined],
+    ["", shared.due ? undefined : r.due ? `due ${whenAt(r.due, c, isDone(r))}` : undefined],
     ["", opens],
     ["", state],
     ["", r.flags.length ? r.flags.join(", ") : undefined],
-    ["id", r.id],
   ])}`;
+}
+
+/** The due instant every row of a unit shares, if they all share one (Halo's weekly units usually do). */
+function sharedDue(rows: readonly AssignmentRow[]): Date | undefined {
+  const first = rows[0]?.due;
+  return rows.length > 1 && first && rows.every((r) => r.due?.getTime() === first.getTime()) ? first : undefined;
 }
 
 export function renderAssignments(header: string, groups: readonly UnitGroup[], c: Clock): string {
   const total = groups.reduce((n, g) => n + g.rows.length, 0);
-  const out = [`${header} — ${plural(total, "assessment")} (id is for assignment_details / feedback)`];
+  const out = [`${header} — ${plural(total, "assessment")} (the id leading each row is for assignment_details / feedback)`];
   for (const g of groups) {
-    const range = g.start || g.end ? ` (${[dayOf(g.start, c.tz), dayOf(g.end, c.tz)].filter(Boolean).join(" – ")})` : "";
-    out.push("", `## ${g.title}${range}${g.current ? " — current unit" : ""}`);
-    for (const r of g.rows) out.push(rowLine(r, c));
+    const range = g.start || g.end ? ` (${[dayOf(g.start, c.tz, c.now), dayOf(g.end, c.tz, c.now)].filter(Boolean).join(" – ")})` : "";
+    const due = sharedDue(g.rows);
+    const allDone = g.rows.every(isDone);
+    out.push("", `## ${g.title}${range}${g.current ? " — current unit" : ""}${due ? ` — all due ${whenAt(due, c, allDone)}` : ""}`);
+    for (const r of g.rows) out.push(rowLine(r, c, { due: !!due }));
   }
   if (total === 0) out.push("No assessments are listed for this class yet.");
   return out.join("\n");

@@ -28,15 +28,23 @@ function termRange(start: Date | undefined, end: Date | undefined, tz: string): 
   return f.formatRange(start, end).replace(/[\u2009\u202f]/g, " "); // ICU puts thin spaces around the dash
 }
 
+/** "Dr. Ada Byron" or "Ada Byron, Sam Lee": who teaches the class, as Halo names them (each name once). */
+export function instructorNames(c: ClassSummary): string | undefined {
+  const names = [...new Set(compact(c.instructors).filter((i) => i.user).map((i) => personName(i.user)))];
+  return names.length ? names.join(", ") : undefined;
+}
+
 /** `withSlug`: the course code alone is ambiguous (the same course taken twice), so show the slug too. */
 export function classLine(c: ClassSummary, tz: string, withSlug = true): string {
   const range = termRange(parseHaloDate(c.startDate), parseHaloDate(c.endDate), tz);
+  const who = instructorNames(c);
   return `- ${fields([
     ["", `${c.courseCode} ${plainText(c.name)}`],
     ["", STAGE_WORD[c.stage] ?? c.stage.toLowerCase()],
     ["", c.modality ? c.modality.toLowerCase() : undefined],
     ["", c.credits !== undefined && c.credits !== null ? `${c.credits} credits` : undefined],
     ["", range || undefined],
+    ["", who ? `instructor${who.includes(",") ? "s" : ""} ${who}` : undefined],
     ["class_ref", withSlug ? c.slugId : undefined],
   ])}`;
 }

@@ -2,7 +2,7 @@
  * Small pieces every read view shares: the due date that applies to the student, status words, scores that
  * appear only when published, deep links into Halo's web app, and day-only dates for class ranges.
  */
-import { effectiveDue, when } from "../format/dates.js";
+import { effectiveDue, when, yearOf } from "../format/dates.js";
 
 export interface Clock {
   tz: string;
@@ -21,8 +21,9 @@ export function dueOf(row: Dated | null | undefined, assessment?: Dated | null):
   return effectiveDue(due, acc);
 }
 
-export function whenAt(d: Date | string | null | undefined, c: Clock): string | undefined {
-  return when(d ?? undefined, c.tz, c.now);
+/** A compact date; "(in 2 days)" only for a deadline still ahead and not yet met (`done` says it is met). */
+export function whenAt(d: Date | string | null | undefined, c: Clock, done = false): string | undefined {
+  return when(d ?? undefined, c.tz, c.now, done);
 }
 
 const STATUS_WORDS: Record<string, string> = {
@@ -74,15 +75,19 @@ export function assessmentLink(base: string, slugId: string, a: { id: string; ty
 }
 
 const dayFmt = new Map<string, Intl.DateTimeFormat>();
-/** "Mon Jan 5 2026" in the student's zone, for ranges where the minute is noise (class and unit dates). */
-export function dayOf(d: Date | undefined, tz: string): string | undefined {
+/**
+ * "Jan 5" in the student's zone, for ranges where the minute and weekday are noise (class and unit dates); the
+ * year only when it differs from `now`'s (always without `now`).
+ */
+export function dayOf(d: Date | undefined, tz: string, now?: Date): string | undefined {
   if (!d) return undefined;
   let f = dayFmt.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone: tz, weekday: "short", month: "short", day: "numeric", year: "numeric" });
+    f = new Intl.DateTimeFormat("en-US", { timeZone: tz, month: "short", day: "numeric", year: "numeric" });
     dayFmt.set(tz, f);
   }
-  return f.format(d).replace(/,/g, "");
+  const p = Object.fromEntries(f.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.month} ${p.day}${now && yearOf(now, tz) === p.year ? "" : ` ${p.year}`}`;
 }
 
 /** Tags worth showing (Halo also has internal ones). */

@@ -7,7 +7,7 @@ import type { RawAssessment, RawSubmission } from "../queries/assessment.js";
 import type { RawAssessmentGrade } from "../queries/gradebook.js";
 import { parseHaloDate } from "../format/dates.js";
 import { htmlToMarkdown } from "../format/html.js";
-import { clip, fields, quoted } from "../format/text.js";
+import { clip, fields, quoteLines } from "../format/text.js";
 import { compact } from "../queries/common.js";
 import { dueOf, num, scoreText, statusWord, tagList, typeWord, whenAt, type Clock } from "./common.js";
 
@@ -34,7 +34,7 @@ export function renderRubric(a: RawAssessment): string | undefined {
     }
   }
   const title = a.rubric?.name ? `Rubric "${plainText(a.rubric.name)}"` : "Rubric";
-  return `## ${title}\n${quoted("rubric written by the instructor", lines.join("\n"))}`;
+  return `## ${title}\n${quoteLines(lines.join("\n"))}`;
 }
 
 function renderSubmission(sub: RawSubmission | null | undefined, grade: RawAssessmentGrade | undefined, c: Clock): string {
@@ -66,6 +66,8 @@ function renderSubmission(sub: RawSubmission | null | undefined, grade: RawAsses
   return `## Your work\n${lines.join("\n")}`;
 }
 
+const DONE = new Set(["SUBMITTED", "LATE", "PUBLISHED"]);
+
 export function renderDetails(input: DetailInput, c: Clock): string {
   const { assessment: a, grade, submission } = input;
   const due = dueOf(grade, a);
@@ -80,9 +82,9 @@ export function renderDetails(input: DetailInput, c: Clock): string {
     fields([
       ["", typeWord(a.type)],
       ["", a.points !== null && a.points !== undefined ? `${num(a.points)} points` : undefined],
-      ["due", whenAt(due, c)],
+      ["due", whenAt(due, c, !!grade && DONE.has(grade.status))],
       ["accommodated", grade?.accommodatedDueDate || a.accommodatedDueDate ? true : undefined],
-      ["opens", start ? whenAt(start, c) : undefined],
+      ["opens", start && start > c.now ? whenAt(start, c) : undefined],
     ]),
   ];
   if (flags.length) out.push(flags.join(" · "));
@@ -90,7 +92,7 @@ export function renderDetails(input: DetailInput, c: Clock): string {
   out.push(`Open in Halo: ${input.link}`, `assessment_id: ${a.id}`);
 
   const body = htmlToMarkdown(a.description);
-  out.push("", "## Instructions", body ? quoted("instructions written by the instructor", clip(body, input.maxChars, "Call assignment_details again with a larger max_chars for the rest.")) : "(Halo shows no written instructions for this item.)");
+  out.push("", "## Instructions", body ? quoteLines(clip(body, input.maxChars, "Call assignment_details again with a larger max_chars for the rest.")) : "(Halo shows no written instructions for this item.)");
 
   const rubric = renderRubric(a);
   if (rubric) out.push("", rubric);

@@ -8,7 +8,7 @@ import type { RawAssessmentGrade } from "../queries/gradebook.js";
 import type { RawPost } from "../queries/posts.js";
 import { parseHaloDate } from "../format/dates.js";
 import { htmlToMarkdown } from "../format/html.js";
-import { clip, fields, pageNote, plural, QUOTE_NOTE, quoted } from "../format/text.js";
+import { clip, fields, pageNote, plural, quoteLines } from "../format/text.js";
 import { dueOf, whenAt, type Clock } from "./common.js";
 import { renderPost, threadOrder, type PostNode, type PostPageOptions } from "./posts.js";
 
@@ -20,28 +20,32 @@ export function gradeForForum(f: RawForum, grades: readonly RawAssessmentGrade[]
   return (f.contextId ? grades.find((g) => g.assessment.id === f.contextId) : undefined) ?? dq.find((g) => normTitle(g.assessment.title) === normTitle(f.title));
 }
 
+const DONE = new Set(["SUBMITTED", "LATE", "PUBLISHED"]);
+
 export function renderForums(header: string, forums: readonly RawForum[], grades: readonly RawAssessmentGrade[], c: Clock, full: boolean): string {
   const sorted = [...forums].sort((a, b) => (parseHaloDate(a.startDate)?.getTime() ?? 0) - (parseHaloDate(b.startDate)?.getTime() ?? 0));
-  const out = [`${header} — ${plural(sorted.length, "discussion forum")} (forum_id is for forum_posts)`];
+  const out = [`${header} — ${plural(sorted.length, "discussion forum")} (the id leading each is the forum_id for forum_posts)`];
   if (sorted.length === 0) out.push("Halo lists no discussion forums for this class.");
   for (const f of sorted) {
     const g = gradeForForum(f, grades);
     const due = g ? dueOf(g, g.assessment) : parseHaloDate(f.reassignedDueDate ?? f.dueDate);
     const start = parseHaloDate(f.startDate);
     const posted = g?.post?.publishDate ? `you posted ${whenAt(g.post.publishDate, c)}` : g?.post?.id ? "you posted" : g ? "you have not posted yet" : undefined;
-    out.push("", `- ${fields([
+    const notYet = !!start && start > c.now;
+    const met = !!g && DONE.has(g.status);
+    out.push("", `- ${f.forumId} ${fields([
       ["", plainText(f.title) || "Discussion"],
-      ["opens", start && start > c.now ? whenAt(start, c) : undefined],
-      ["due", whenAt(due, c)],
+      ["opens", notYet ? whenAt(start, c) : undefined],
+      ["due", whenAt(due, c, met)],
       ["", f.totalPosts !== null && f.totalPosts !== undefined ? plural(f.totalPosts, "post") : undefined],
       ["", posted],
-      ["", f.active === false ? "closed" : undefined],
-      ["forum_id", f.forumId],
+      // Halo marks a forum inactive before it opens as well as after it closes; "opens …" already says the former.
+      ["", f.active === false && !notYet ? "closed" : undefined],
     ])}`);
     const q = htmlToMarkdown(f.description);
     if (q) {
       const body = full ? q : clip(q, 240, "Pass full: true to see each question in full.");
-      out.push(quoted("discussion question from the instructor", body));
+      out.push(quoteLines(body));
     }
   }
   return out.join("\n");
@@ -79,6 +83,5 @@ export function renderForumPosts(posts: readonly RawPost[], o: ForumPageOptions)
     showId: n.depth === 0,
     moreHint: (id) => `Call forum_posts with post_id: "${id}" for the full text.`,
   }));
-  if (slice.length) head.push(QUOTE_NOTE);
   return [...head, "", body.join("\n\n"), "", pageNote(o.page, o.pageSize, nodes.length, slice.length)].join("\n").replace(/\n{3,}/g, "\n\n");
 }

@@ -8,7 +8,7 @@ import type { RawAssessmentGrade, RawClassGrade } from "../queries/gradebook.js"
 import { compact } from "../queries/common.js";
 import { parseHaloDate } from "../format/dates.js";
 import { htmlToMarkdown } from "../format/html.js";
-import { fields, plural, quoted } from "../format/text.js";
+import { fields, plural, quoteLines } from "../format/text.js";
 import { dueOf, num, scoreText, statusWord, typeWord, whenAt, type Clock } from "./common.js";
 
 const AWAITING = new Set(["SUBMITTED", "LATE"]);
@@ -32,43 +32,44 @@ export function publishedTotals(grades: readonly RawAssessmentGrade[]): GradeTot
   return { earned, possible, graded };
 }
 
-function gradeLine(g: RawAssessmentGrade, c: Clock): string {
+/** Status words for rows under "Open or missing, not submitted": the heading already says "not submitted". */
+const OPEN_WORDS: Record<string, string> = { ACTIVE: "open", IN_PROGRESS: "started", OVERDUE: "overdue", REASSIGNED: "reassigned: resubmit" };
+
+type Section = "graded" | "waiting" | "open";
+
+/** One row, id first; fields the section heading already says (graded, awaiting, not submitted) are left out. */
+function gradeLine(g: RawAssessmentGrade, c: Clock, section: Section): string {
   const a = g.assessment;
-  const published = g.status === "PUBLISHED";
-  const unseen = published && !g.userLastSeenDate ? "new" : undefined;
-  return `- ${fields([
+  const due = dueOf(g, a);
+  return `- ${a.id} ${fields([
     ["", plainText(a.title)],
     ["", typeWord(a.type)],
-    ["", published ? scoreText(g.finalPoints, a.points) : a.points !== null && a.points !== undefined ? `${num(a.points)} pts` : undefined],
-    ["graded", published ? whenAt(g.gradedDate, c) : undefined],
-    ["", unseen],
-    ["", published ? undefined : AWAITING.has(g.status) ? `${statusWord(g.status)}, awaiting grade` : statusWord(g.status)],
-    ["due", published ? undefined : whenAt(dueOf(g, a), c)],
-    ["id", a.id],
+    ["", section === "graded" ? scoreText(g.finalPoints, a.points) : a.points !== null && a.points !== undefined ? `${num(a.points)} pts` : undefined],
+    ["", section === "graded" && g.gradedDate ? `graded ${whenAt(g.gradedDate, c)}` : undefined],
+    ["", section === "graded" && !g.userLastSeenDate ? "new" : undefined],
+    ["", section === "waiting" && g.status === "LATE" ? "late" : undefined],
+    ["", section === "open" ? (OPEN_WORDS[g.status] ?? statusWord(g.status)) : undefined],
+    ["", section !== "graded" && due ? `due ${whenAt(due, c, section === "waiting")}` : undefined],
   ])}`;
 }
 
 export function renderGrades(header: string, book: RawClassGrade, c: Clock): string {
-  const out = [`${header} — grades (id is for feedback)`];
+  const out = [`${header} — grades (the id leading each row is for feedback)`];
   const f = book.finalGrade;
-  if (f?.isPublished) {
-    out.push(`Final grade: ${fields([["", f.gradeValue ?? undefined], ["", scoreText(f.finalPoints, f.maxPoints)]])}`);
-  } else {
-    out.push("Final grade: not published yet.");
-  }
   const t = publishedTotals(book.grades);
-  out.push(t.graded ? `Published so far: ${scoreText(t.earned, t.possible)} over ${plural(t.graded, "graded item")}.` : "No grades published yet.");
+  const soFar = t.graded ? `published so far ${scoreText(t.earned, t.possible)} over ${plural(t.graded, "graded item")}` : "no grades published yet";
+  out.push(f?.isPublished ? `Final grade: ${fields([["", f.gradeValue ?? undefined], ["", scoreText(f.finalPoints, f.maxPoints)]])}` : `Final grade not published; ${soFar}.`);
   const byDue = (x: RawAssessmentGrade, y: RawAssessmentGrade) => (dueOf(x, x.assessment)?.getTime() ?? Infinity) - (dueOf(y, y.assessment)?.getTime() ?? Infinity);
   const graded = book.grades.filter((g) => g.status === "PUBLISHED").sort(byDue);
   const waiting = book.grades.filter((g) => AWAITING.has(g.status)).sort(byDue);
   const rest = book.grades.filter((g) => g.status !== "PUBLISHED" && !AWAITING.has(g.status) && g.status !== "UPCOMING").sort(byDue);
   const later = book.grades.filter((g) => g.status === "UPCOMING");
-  const section = (title: string, rows: RawAssessmentGrade[]) => {
-    if (rows.length) out.push("", `## ${title} (${rows.length})`, ...rows.map((g) => gradeLine(g, c)));
+  const section = (title: string, rows: RawAssessmentGrade[], kind: Section) => {
+    if (rows.length) out.push("", `## ${title} (${rows.length})`, ...rows.map((g) => gradeLine(g, c, kind)));
   };
-  section("Graded", graded);
-  section("Submitted, awaiting grade", waiting);
-  section("Open or missing, not submitted", rest);
+  section("Graded", graded, "graded");
+  section("Submitted, awaiting grade", waiting, "waiting");
+  section("Open or missing, not submitted", rest, "open");
   if (later.length) {
     const pts = later.reduce((n, g) => n + (g.assessment.points ?? 0), 0);
     out.push("", `Not open yet: ${plural(later.length, "item")} worth ${num(pts)} points (view_assignments lists them).`);
@@ -106,7 +107,7 @@ export function renderFeedback(input: FeedbackInput, c: Clock): string {
   const out = [`# Feedback: ${plainText(a.title)} (${input.classLabel})`];
   if (g.status !== "PUBLISHED") {
     out.push(
-      `Not graded yet — status: ${statusWord(g.status)}${dueOf(g, a) ? `, due ${whenAt(dueOf(g, a), c)}` : ""}.`,
+      `Not graded yet — status: ${statusWord(g.status)}${dueOf(g, a) ? `, due ${whenAt(dueOf(g, a), c, AWAITING.has(g.status))}` : ""}.`,
       "Halo shows the score and feedback once the instructor publishes the grade.",
     );
     return out.join("\n");
@@ -114,13 +115,13 @@ export function renderFeedback(input: FeedbackInput, c: Clock): string {
   const d = input.detail;
   out.push(fields([["Score", scoreText(d?.finalPoints ?? g.finalPoints, a.points)], ["graded", whenAt(parseHaloDate(d?.gradedDate ?? g.gradedDate), c)]]));
   const comment = htmlToMarkdown(d?.finalComment?.comment ?? g.finalComment?.comment);
-  out.push("", "## Instructor comment", comment ? quoted("feedback from the instructor", comment) : "(no written comment)");
+  out.push("", "## Instructor comment", comment ? quoteLines(comment) : "(no written comment)");
   const files = compact(d?.finalComment?.commentResources).map((r) => r.resource).filter((r): r is { id: string; name?: string | null } => !!r?.id);
   if (files.length) {
     out.push("Feedback files (resource_id is for download_resource):", ...files.map((f) => `- ${plainText(f.name) || "file"} · resource_id: ${f.id}`));
   }
   const rubric = rubricScoreLines(d?.rubricScores ?? g.rubricScores, input.assessment);
-  if (rubric.length) out.push("", "## Rubric scores", quoted("rubric scores and comments from the instructor", rubric.join("\n")));
+  if (rubric.length) out.push("", "## Rubric scores", quoteLines(rubric.join("\n")));
   const q = input.quiz;
   if (q) {
     out.push("", "## Quiz result", fields([

@@ -18,6 +18,13 @@ export interface ClassSummary {
   credits?: number;
   startDate?: string;
   endDate?: string;
+  /** Who teaches it: filled by list_classes from its instructors companion, not by the core class list. */
+  instructors?: Array<ClassInstructor | null> | null;
+}
+
+export interface ClassInstructor {
+  baseRoleName?: string | null;
+  user?: { firstName?: string | null; lastName?: string | null; preferredFirstName?: string | null } | null;
 }
 
 export interface ClassDirectory {
@@ -72,6 +79,35 @@ const usable = (c: ClassSummary): boolean =>
   [c.id, c.slugId, c.classCode, c.courseCode, c.name, c.stage].every((v) => typeof v === "string" && v.trim() !== "");
 
 const malformed = (why: string): HaloError => new HaloError("upstream", `Halo's class list came back malformed (${why}); try again in a minute.`, { operation: "GetCourseClassesForUser" });
+
+// Instructors on the class list are witnessed by S1 (queries/course.py selects them on this root), but the
+// core document that every tool needs stays minimal: list_classes alone asks for them, as a companion whose
+// failure costs only the names. Its own operation name keeps it apart from the class list in logs and stats.
+export const CLASS_INSTRUCTORS_QUERY = `query GetCourseClassInstructors($pgNum: Int, $pgSize: Int) {
+  getCourseClassesForUser(pgNum: $pgNum, pgSize: $pgSize) {
+    courseClasses { id instructors { baseRoleName user { firstName lastName preferredFirstName } } }
+  }
+}`;
+
+type InstructorRow = { id?: string | null; instructors?: Array<ClassInstructor | null> | null };
+
+/** Class id → its instructors. */
+export async function fetchClassInstructors(halo: HaloApi): Promise<Map<string, ClassInstructor[]>> {
+  const out = new Map<string, ClassInstructor[]>();
+  for (let pgNum = 1; pgNum <= MAX_PAGES; pgNum++) {
+    const data = await halo.query<{ getCourseClassesForUser: { courseClasses?: Array<InstructorRow | null> | null } | Array<InstructorRow | null> | null }>({
+      operationName: "GetCourseClassInstructors",
+      query: CLASS_INSTRUCTORS_QUERY,
+      feature: "instructor names",
+      variables: { pgNum, pgSize: PAGE },
+    });
+    const raw = data.getCourseClassesForUser;
+    const list = (Array.isArray(raw) ? raw : raw?.courseClasses) ?? [];
+    for (const r of list) if (r?.id) out.set(r.id, (r.instructors ?? []).filter((i): i is ClassInstructor => !!i));
+    if (list.length < PAGE) break;
+  }
+  return out;
+}
 
 const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 const stageRank = (s: string): number => (s === "CURRENT" ? 0 : s === "PRE_START" ? 1 : 2);

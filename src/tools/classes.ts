@@ -6,6 +6,11 @@ import { defineTool, type ToolDef } from "./define.js";
 import { ToolError } from "./errors.js";
 import { fetchUser } from "../queries/assessment.js";
 import { renderClassList, renderUser } from "../shape/classes.js";
+import { withCompanions, type Companion } from "../queries/companion.js";
+import { fetchClassInstructors, type ClassSummary } from "./class-directory.js";
+
+/** Instructors change as rarely as the class list itself. */
+const INSTRUCTORS_TTL_MS = 5 * 60_000;
 
 export const tools: ToolDef[] = [
   defineTool({
@@ -17,7 +22,17 @@ export const tools: ToolDef[] = [
       page_size: z.number().int().min(1).max(100).optional().describe("Classes per page, 1–100 (default 25)."),
     }),
     kind: "read",
-    handler: async (args, ctx) => renderClassList(await ctx.classes.list(), args.page ?? 1, args.page_size ?? 25, ctx.config.timezone),
+    handler: async (args, ctx) => {
+      const instructors: Companion<ClassSummary[]> = {
+        feature: "instructor names",
+        run: async () => {
+          const byClass = await ctx.cache.get("classes:instructors", INSTRUCTORS_TTL_MS, () => fetchClassInstructors(ctx.halo));
+          return (list) => list.map((c) => ({ ...c, instructors: byClass.get(c.id) ?? null }));
+        },
+      };
+      const list = await withCompanions(ctx.classes.list(), [instructors]);
+      return renderClassList(list, args.page ?? 1, args.page_size ?? 25, ctx.config.timezone);
+    },
   }),
   defineTool({
     name: "user",

@@ -13,6 +13,8 @@ import { defineTool, type ToolDef } from "./define.js";
 import type { ToolContext } from "./context.js";
 
 const DAY = 86_400_000;
+/** Said once in the header instead of a Halo link on every item (the link was ~45% of the answer). */
+const IDS_NOTE = "The id ending each item is for assignment_details, which also gives its Halo link.";
 const MAX_ITEMS = 60;
 
 function cap(items: WorkItem[]): { shown: WorkItem[]; note: string } {
@@ -29,9 +31,9 @@ export async function whatsDueText(ctx: ToolContext, args: { days: number; class
   const done = inWindow.filter(isDone);
   const list = args.include_done ? inWindow : inWindow.filter((it) => !isDone(it));
   const overdue = work.items.filter((it) => it.state === "missing" || (it.state === "reassigned" && it.due && it.due.getTime() < now.getTime()));
-  const head = `Due from now through ${formatDate(end, tz)} (${plural(args.days, "day")}) in ${scopeLabel(work.classes, args.class_ref)}: ${plural(list.length, "item")}${
+  const head = `Due from now through ${formatDate(end, tz, now)} (${plural(args.days, "day")}) in ${scopeLabel(work.classes, args.class_ref)}: ${plural(list.length, "item")}${
     !args.include_done && done.length ? ` to do (${done.length} already turned in or graded hidden; include_done: true shows them)` : ""
-  }.`;
+  }.${list.length ? ` ${IDS_NOTE}` : ""}`;
   const { shown, note } = cap(list);
   const body = shown.length ? itemBlock(shown, { tz, now, policies: work.policies, grades: work.grades }) + note : "Nothing due in this window.";
   const tail = [overdue.length ? `Also ${plural(overdue.length, "past-due item")} not turned in — see missing_work.` : "", coverageNote(work.fan, "deadlines")].filter(Boolean);
@@ -42,7 +44,7 @@ const whatsDue = defineTool({
   name: "whats_due",
   title: "What's due",
   description:
-    "Everything due soon across all current classes (or one class), soonest first: assignments, quizzes, discussions, participation, with your own due date (accommodated/group), status, points and a Halo link. Start here for 'what's due this week'.",
+    "Everything due soon across all current classes (or one class), soonest first: assignments, quizzes, discussions, participation, with your own due date (accommodated/group), status, points and the id assignment_details takes (it gives the Halo link). Start here for 'what's due this week'.",
   input: z.object({
     days: z.number().int().min(1).max(120).default(7).describe("How many days ahead to look, through the end of that day in your time zone (default 7)."),
     class_ref: z.string().trim().min(1, "class_ref is blank: name a class, or leave it out for all classes").max(120).optional().describe("Limit to one class: course code (CST-323), class code, slug or part of the name. Omit for all current classes."),
@@ -70,7 +72,7 @@ const missingWork = defineTool({
       .sort(byDue);
     const o = { tz, now, policies: work.policies, grades: work.grades };
     const parts = [
-      `Missing work in ${scopeLabel(work.classes)}:`,
+      `Missing work in ${scopeLabel(work.classes)}${past.length + urgent.length + sentBack.length ? `. ${IDS_NOTE}` : ":"}`,
       past.length ? `Past due, not turned in (${past.length}):\n${itemBlock(past, o)}` : "Past due: nothing missing.",
       urgent.length ? `Due within 48 hours, not turned in yet (${urgent.length}):\n${itemBlock(urgent, o)}` : "Due within 48 hours: nothing left to start.",
       sentBack.length ? `Sent back for resubmission, due later (${sentBack.length}):\n${itemBlock(sentBack, o)}` : "",
