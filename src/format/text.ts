@@ -48,8 +48,8 @@ export function plural(n: number, word: string, pluralWord = `${word}s`): string
 }
 
 /**
- * "Showing 1–20 of 57 (page 1 of 3; pass page: 2 for more)", or "" when page 1 already shows everything: a
- * footer that only says "that is all" costs tokens and adds nothing.
+ * "Showing 1–20 (page 1 of 3; pass page: 2 for more)", or "" when page 1 already shows everything: a footer
+ * that only says "that is all" costs tokens and adds nothing.
  */
 export function pageNote(page: number, pageSize: number, total: number | undefined, shown: number): string {
   const start = (page - 1) * pageSize + 1;
@@ -58,7 +58,8 @@ export function pageNote(page: number, pageSize: number, total: number | undefin
     if (page === 1 && shown >= total) return "";
     const pages = Math.max(1, Math.ceil(total / pageSize));
     const more = page < pages ? `; pass page: ${page + 1} for more` : "";
-    return `Showing ${shown ? `${start}–${end}` : "none"} of ${total} (page ${page} of ${pages}${more}).`;
+    // The answer's header states the total; the footer says only where this page sits.
+    return `Showing ${shown ? `${start}–${end}` : "none"} (page ${page} of ${pages}${more}).`;
   }
   if (page === 1 && shown < pageSize) return "";
   return shown < pageSize ? `Showing ${start}–${end} (last page).` : `Showing ${start}–${end}; pass page: ${page + 1} for more.`;

@@ -40,20 +40,19 @@ export function inboxThreads(panels: readonly RawInboxPanel[], classCodes: Reado
 export function renderInbox(panels: readonly RawInboxPanel[], classCodes: ReadonlyMap<string, string>, me: string, c: Clock, page: number, pageSize: number): string {
   const threads = inboxThreads(panels, classCodes);
   const unanswered = panels.reduce((n, p) => n + toCount(p.unansweredCount), 0);
-  const out = [`Inbox — ${plural(threads.length, "thread")}${unanswered ? `, ${unanswered} unanswered` : ""} (forum_id is for inbox_posts and message_teacher)`];
+  const out = [`Inbox — ${plural(threads.length, "thread")}${unanswered ? `, ${unanswered} unanswered` : ""} (the id leading each is the forum_id for inbox_posts and message_teacher)`];
   if (threads.length === 0) out.push("Your Halo inbox is empty.");
   else out.push(QUOTE_NOTE);
   const slice = threads.slice((page - 1) * pageSize, page * pageSize);
   for (const t of slice) {
     const lp = t.forum.lastPost;
     const post = lp?.post;
-    out.push("", `- ${fields([
+    out.push("", `- ${t.forum.forumId} ${fields([
       ["with", otherParty(t.forum, me)],
       ["", t.classCode],
       ["last message", post ? `${authorOf(post, me)}, ${whenAt(t.last, c)}` : undefined],
       ["", post?.isRead === false ? "unread" : undefined],
       ["", lp?.isReplied === false && post?.createdBy?.userId !== me ? "not answered yet" : undefined],
-      ["forum_id", t.forum.forumId],
     ])}`);
     const preview = htmlToMarkdown(post?.content);
     if (preview) out.push(quoteLines(clip(preview.replace(/\s*\n+\s*/g, " "), 200, "inbox_posts shows the whole thread.")));

@@ -42,7 +42,7 @@ export function materialsOf(d: RawClassDetail): MaterialItem[] {
 
 export function renderMaterials(header: string, d: RawClassDetail): string {
   const items = materialsOf(d);
-  const out = [`${header} — course materials: ${plural(items.length, "file")} (resource_id is for download_resource)`];
+  const out = [`${header} — course materials: ${plural(items.length, "file")} (the id leading each is the resource_id for download_resource)`];
   if (items.length === 0) out.push("This class lists no materials for students.");
   let section = "";
   let group = "";
@@ -57,7 +57,7 @@ export function renderMaterials(header: string, d: RawClassDetail): string {
       out.push(`### ${group}`);
       if (it.groupNote) out.push(quoted("note from the instructor", clip(it.groupNote, 300, "The rest is on the class page in Halo.")));
     }
-    out.push(`- ${it.name}${it.type ? ` (${it.type.toLowerCase()})` : ""} · resource_id: ${it.id}`);
+    out.push(`- ${it.id} ${it.name}${it.type ? ` (${it.type.toLowerCase()})` : ""}`);
   }
   return out.join("\n");
 }

@@ -87,15 +87,15 @@ export function alertLine(a: RawAlert, classCode: string | undefined, c: Clock):
   const d = a.data ?? {};
   const kind = (a.type ?? "alert").toLowerCase().replace(/_/g, " ");
   const what = d.assignmentTitle ? `"${plainText(d.assignmentTitle)}"` : d.announcementTitle ? `"${plainText(d.announcementTitle)}"` : undefined;
+  // Which tool takes each id is said once, in the list's header (ALERT_IDS).
   const pointer = d.assessmentId
-    ? `assessment_id ${d.assessmentId} (assignment_details / feedback)`
+    ? `assessment_id ${d.assessmentId}`
     : d.forumId && /^INBOX/i.test(d.forumType ?? "")
-      ? `forum_id ${d.forumId} (inbox_posts)`
+      ? `inbox forum_id ${d.forumId}`
       : d.forumId && /^(DQ|IDQ|CQ|GROUP)/i.test(d.forumType ?? "")
-        ? `forum_id ${d.forumId} (forum_posts)`
+        ? `forum_id ${d.forumId}`
         : undefined;
   return `- ${fields([
-    ["", a.isRead === false ? "unread" : undefined],
     ["", whenAt(parseHaloDate(a.timestamp), c)],
     ["", classCode],
     ["", kind],
@@ -114,12 +114,22 @@ export interface AlertListOptions {
   more: boolean;
 }
 
+const ALERT_IDS = "assessment_id → assignment_details / feedback; forum_id → forum_posts; inbox forum_id → inbox_posts";
+
+/** Unread alerts first under their own heading (so no row repeats "unread"), each group newest first. */
 export function renderAlerts(alerts: readonly RawAlert[], o: AlertListOptions): string {
-  const sorted = [...alerts].sort((a, b) => (parseHaloDate(b.timestamp)?.getTime() ?? 0) - (parseHaloDate(a.timestamp)?.getTime() ?? 0));
+  const newest = (a: RawAlert, b: RawAlert) => (parseHaloDate(b.timestamp)?.getTime() ?? 0) - (parseHaloDate(a.timestamp)?.getTime() ?? 0);
+  const sorted = [...alerts.filter((a) => a.isRead === false).sort(newest), ...alerts.filter((a) => a.isRead !== false).sort(newest)];
   const unread = sorted.filter((a) => a.isRead === false).length;
-  const out = [`Alerts: ${plural(sorted.length, "alert")}${unread ? `, ${unread} unread` : ""}${o.more ? " (Halo holds older alerts beyond its newest page; they are not retrievable here)" : ""}.`];
+  const out = [`Alerts: ${plural(sorted.length, "alert")}${unread ? `, ${unread} unread` : ""}${o.more ? " (Halo holds older alerts beyond its newest page; they are not retrievable here)" : ""}${sorted.length ? ` (${ALERT_IDS})` : ""}.`];
   const slice = sorted.slice((o.page - 1) * o.pageSize, o.page * o.pageSize);
-  for (const a of slice) out.push(alertLine(a, a.classId ? o.classCodes.get(a.classId) : undefined, o.clock));
-  if (sorted.length) out.push(pageNote(o.page, o.pageSize, sorted.length, slice.length));
+  let heading = "";
+  for (const a of slice) {
+    const h = a.isRead === false ? "Unread:" : "Read:";
+    if (h !== heading) out.push((heading = h));
+    out.push(alertLine(a, a.classId ? o.classCodes.get(a.classId) : undefined, o.clock));
+  }
+  const note = pageNote(o.page, o.pageSize, sorted.length, slice.length);
+  if (note) out.push(note);
   return out.join("\n");
 }

@@ -36,6 +36,7 @@ export function finishAnswer(text: string, o: AnswerOptions): string {
   const notes: string[] = [];
   if (hasQuote(text) && !text.includes(QUOTE_NOTE)) notes.push(QUOTE_NOTE);
   if (DATE_IN_TEXT.test(text)) notes.push(dateLegend(o.tz, o.now));
-  const body = shortenIds(text, short);
-  return notes.length ? `${body.trimEnd()}\n\n${notes.join(" ")}` : body;
+  // Sections that came out empty (a footer with nothing to say) leave no run of blank lines behind.
+  const body = shortenIds(text, short).replace(/\n{3,}/g, "\n\n").trimEnd();
+  return notes.length ? `${body}\n\n${notes.join(" ")}` : body;
 }

@@ -8,7 +8,7 @@ describe("zoned days", () => {
     const d = new Date("2026-11-19T06:59:00Z");
     expect(localDateKey(d, "America/Phoenix")).toBe("2026-11-18");
     expect(localDateKey(d, "UTC")).toBe("2026-11-19");
-    expect(formatDate(d, "America/Phoenix")).toBe("Wed Nov 18 2026, 11:59 PM MST");
+    expect(formatDate(d, "America/Phoenix")).toBe("Wed Nov 18 2026 11:59 PM");
   });
   it("end of the local day follows the zone", () => {
     const d = new Date("2026-11-18T19:00:00Z");
@@ -28,13 +28,13 @@ describe("DQ deadlines (derived)", () => {
   const due = new Date("2026-11-23T06:59:00Z"); // Sun Nov 22, 11:59 PM Arizona
   it("without a start date: Day 3 of the week ending on the due date, same clock time", () => {
     const d = dqDeadlines(due, policy, undefined, "America/Phoenix")!;
-    expect(formatDate(d.initialPost!, "America/Phoenix")).toBe("Wed Nov 18 2026, 11:59 PM MST");
+    expect(formatDate(d.initialPost!, "America/Phoenix")).toBe("Wed Nov 18 2026 11:59 PM");
     expect(d.replies).toBe(due);
   });
   it("with a start date: 11:59 PM on Day 3 counted from the start, in the student's zone", () => {
     const start = new Date("2026-11-16T07:00:00Z"); // Mon Nov 16, 00:00 Arizona
-    expect(formatDate(dqDeadlines(due, policy, start, "America/Phoenix")!.initialPost!, "America/Phoenix")).toBe("Wed Nov 18 2026, 11:59 PM MST");
-    expect(formatDate(dqDeadlines(due, policy, start, "America/New_York")!.initialPost!, "America/New_York")).toBe("Wed Nov 18 2026, 11:59 PM EST");
+    expect(formatDate(dqDeadlines(due, policy, start, "America/Phoenix")!.initialPost!, "America/Phoenix")).toBe("Wed Nov 18 2026 11:59 PM");
+    expect(formatDate(dqDeadlines(due, policy, start, "America/New_York")!.initialPost!, "America/New_York")).toBe("Wed Nov 18 2026 11:59 PM");
   });
   it("no separate initial deadline when the DQ is due by Day 3", () => {
     const start = new Date("2026-11-21T07:00:00Z");

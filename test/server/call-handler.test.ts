@@ -3,6 +3,7 @@ import { z } from "zod";
 import { installCallHandler } from "../../src/server/call-handler.js";
 import { defineTool } from "../../src/tools/define.js";
 import type { ToolContext } from "../../src/tools/context.js";
+import { IdBook } from "../../src/tools/id-book.js";
 
 type Handler = (req: unknown, extra: unknown) => Promise<{ content: Array<{ text: string }>; isError?: boolean }>;
 
@@ -17,7 +18,8 @@ function install(capabilities?: Record<string, unknown>) {
       return `counted to ${n}${ctx.ask ? `; the student answered ${await ctx.ask("count?")}` : ""}`;
     },
   });
-  installCallHandler(fakeServer as never, new Map([[tool.name, tool]]), { config: { toolDeadlineMs: 50_000 } } as ToolContext);
+  const base = { ids: new IdBook(), config: { timezone: "America/Phoenix", toolDeadlineMs: 50_000 }, now: () => new Date("2026-11-21T17:00:00Z") };
+  installCallHandler(fakeServer as never, new Map([[tool.name, tool]]), base as unknown as ToolContext);
   return handler!;
 }
 

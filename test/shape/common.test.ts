@@ -14,8 +14,8 @@ describe("shared shaping", () => {
 
   it("a due date just after UTC midnight is the evening before in Arizona", () => {
     const row = rowFromGrade(book.grades.find((g) => g.id === "acc")!);
-    expect(formatDate(row.due!, CLOCK.tz)).toBe("Tue Nov 24 2026, 11:59 PM MST");
-    expect(dayOf(new Date("2026-11-22T06:59:00Z"), CLOCK.tz)).toBe("Sat Nov 21 2026");
+    expect(formatDate(row.due!, CLOCK.tz)).toBe("Tue Nov 24 2026 11:59 PM");
+    expect(dayOf(new Date("2026-11-22T06:59:00Z"), CLOCK.tz)).toBe("Nov 21 2026");
   });
 
   it("deep links follow Halo's routes", () => {

@@ -18,7 +18,7 @@ describe("materials and downloads", () => {
     expect(materialsOf(detail).map((m) => m.id)).toEqual(["r1", "r3"]);
     const text = renderMaterials("X", detail);
     expect(text).toContain("2 files");
-    expect(text).toContain("- Syllabus.md (text) · resource_id: r1");
+    expect(text).toContain("- r1 Syllabus.md (text)");
     expect(text).toContain("> Read first");
     expect(text).not.toContain("Key.pdf");
   });

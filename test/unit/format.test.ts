@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { effectiveDue, formatDate, parseHaloDate, relative, when } from "../../src/format/dates.js";
+import { dateLegend, effectiveDue, formatDate, parseHaloDate, relative, when } from "../../src/format/dates.js";
 import { htmlToMarkdown, textToHtml } from "../../src/format/html.js";
 import { clip, pageNote, quoted } from "../../src/format/text.js";
 
@@ -13,8 +13,11 @@ describe("dates", () => {
 
   it("shows a 06:59 UTC deadline as 11:59 PM the previous day in Arizona", () => {
     const d = parseHaloDate("2026-11-23 06:59:00")!;
-    expect(formatDate(d, "America/Phoenix")).toBe("Sun Nov 22 2026, 11:59 PM MST");
-    expect(formatDate(d, "America/New_York")).toBe("Mon Nov 23 2026, 1:59 AM EST");
+    expect(formatDate(d, "America/Phoenix")).toBe("Sun Nov 22 2026 11:59 PM");
+    expect(formatDate(d, "America/New_York")).toBe("Mon Nov 23 2026 1:59 AM");
+    // The year is left out when it is now's year in the zone (the answer's legend says it once).
+    expect(formatDate(d, "America/Phoenix", new Date("2026-06-01T00:00:00Z"))).toBe("Sun Nov 22 11:59 PM");
+    expect(formatDate(d, "America/Phoenix", new Date("2027-01-02T00:00:00Z"))).toBe("Sun Nov 22 2026 11:59 PM");
   });
 
   it("phrases relative time", () => {
@@ -22,7 +25,21 @@ describe("dates", () => {
     expect(relative(new Date("2026-11-23T17:00:00Z"), now)).toBe("in 2 days");
     expect(relative(new Date("2026-11-21T14:00:00Z"), now)).toBe("3 hours ago");
     expect(relative(now, now)).toBe("now");
-    expect(when("2026-11-23 06:59:00", "America/Phoenix", now)).toBe("Sun Nov 22 2026, 11:59 PM MST (in 1 day)");
+    expect(when("2026-11-23 06:59:00", "America/Phoenix", now)).toBe("Sun Nov 22 11:59 PM (in 1 day)");
+    // Relative phrases only for what is still ahead and not met.
+    expect(when("2026-11-20 06:59:00", "America/Phoenix", now)).toBe("Thu Nov 19 11:59 PM");
+    expect(when("2026-11-23 06:59:00", "America/Phoenix", now, true)).toBe("Sun Nov 22 11:59 PM");
+  });
+
+  it("names the zone only on a time daylight saving makes ambiguous", () => {
+    const now = new Date("2026-10-01T12:00:00Z");
+    // Nov 1 2026, clocks fall back in Denver: 1:30 AM happens twice (MDT, then MST).
+    expect(formatDate(new Date("2026-11-01T07:30:00Z"), "America/Denver", now)).toBe("Sun Nov 1 1:30 AM MDT");
+    expect(formatDate(new Date("2026-11-01T08:30:00Z"), "America/Denver", now)).toBe("Sun Nov 1 1:30 AM MST");
+    expect(formatDate(new Date("2026-11-01T10:30:00Z"), "America/Denver", now)).toBe("Sun Nov 1 3:30 AM");
+    // Arizona keeps MST all year: never ambiguous.
+    expect(formatDate(new Date("2026-11-01T08:30:00Z"), "America/Phoenix", now)).toBe("Sun Nov 1 1:30 AM");
+    expect(dateLegend("America/Phoenix", now)).toBe("Times are Arizona time (MST); dates are in 2026 unless a year is shown.");
   });
 
   it("lets an accommodated due date win", () => {
@@ -59,9 +76,12 @@ describe("text", () => {
     expect(clip("short", 50, "x")).toBe("short");
   });
 
-  it("states totals in page notes", () => {
-    expect(pageNote(1, 20, 57, 20)).toBe("Showing 1–20 of 57 (page 1 of 3; pass page: 2 for more).");
-    expect(pageNote(3, 20, 57, 17)).toBe("Showing 41–57 of 57 (page 3 of 3).");
+  it("says where a page sits, and nothing when one page shows all", () => {
+    expect(pageNote(1, 20, 57, 20)).toBe("Showing 1–20 (page 1 of 3; pass page: 2 for more).");
+    expect(pageNote(3, 20, 57, 17)).toBe("Showing 41–57 (page 3 of 3).");
+    // Everything on page 1: no footer at all.
+    expect(pageNote(1, 20, 7, 7)).toBe("");
+    expect(pageNote(1, 20, undefined, 7)).toBe("");
   });
 });
 
