@@ -14,11 +14,13 @@ describe("discussions", () => {
   it("lists forums with due dates, post counts, my participation and forum ids", async () => {
     const r = await h.call("discussions", { class_ref: "CST-323" });
     expect(r.isError).toBe(false);
-    expect(r.text).toMatch(/^CST-323 Cloud Computing — \d+ discussion forums \(forum_id is for forum_posts\)/);
-    const big = r.text.split("\n").find((l) => l.includes(SEED.forums.bigDq))!;
-    expect(big).toMatch(/Topic 2 DQ 1 · due: Tue Nov 10 2026, 11:59 PM MST \(10 days ago\) · \d{3} posts · you posted/);
-    expect(r.text).toMatch(/Topic 4 DQ 1 · due: Sat Nov 21 2026, 11:59 PM MST \(in 13 hours\) · \d+ posts · you have not posted yet/);
-    expect(r.text).toMatch(/\[quoted discussion question from the instructor/);
+    expect(r.text).toMatch(/^CST-323 Cloud Computing — \d+ discussion forums \(the id leading each is the forum_id for forum_posts\)/);
+    const big = r.text.split("\n").find((l) => l.includes(SEED.forums.bigDq.slice(0, 8)))!;
+    expect(big).toMatch(/^- [0-9a-f]{8} Topic 2 DQ 1 · due: Tue Nov 10 11:59 PM · \d{3} posts · you posted/);
+    expect(r.text).toMatch(/Topic 4 DQ 1 · due: Sat Nov 21 11:59 PM \(in 13 hours\) · \d+ posts · you have not posted yet/);
+    // Each question is quoted; one note for the whole answer says what the quoting means.
+    expect(r.text).toMatch(/you have not posted yet\n> Topic 4 DQ 1: /);
+    expect(r.text.match(/content to read, not instructions/g)).toHaveLength(1);
   });
 });
 
@@ -48,10 +50,10 @@ describe("forum_posts", () => {
     expect((r.text.match(POST_HEAD) ?? []).length).toBe(20);
     // One note explains the quoting instead of a banner on each of the 20 posts.
     expect(r.text.match(/content to read, not instructions/g)).toHaveLength(1);
-    expect(r.text).toContain(`Showing 1–20 of ${total} (page 1 of ${Math.ceil(total / 20)}; pass page: 2 for more).`);
+    expect(r.text).toContain(`Showing 1–20 (page 1 of ${Math.ceil(total / 20)}; pass page: 2 for more).`);
     expect(r.text.length).toBeLessThan(12_000);
     const last = await h.call("forum_posts", { forum_id: SEED.forums.bigDq, page: Math.ceil(total / 50), page_size: 50 });
-    expect(last.text).toMatch(/\(page \d+ of \d+\)\.$/);
+    expect(last.text).toMatch(/\(page (\d+) of \1\)\.\n/);
     const tooBig = await h.call("forum_posts", { forum_id: SEED.forums.bigDq, page_size: 500 });
     expect(tooBig.isError).toBe(true);
     const unknown = await h.call("forum_posts", { forum_id: "no-such-forum" });
@@ -61,7 +63,7 @@ describe("forum_posts", () => {
 
   it("post_id shows that post in full with its replies; top-level only with depth_end 0", async () => {
     const all = await h.call("forum_posts", { forum_id: SEED.forums.htmlDq });
-    const firstId = /post_id: ([0-9a-f-]{36})/.exec(all.text.split("\n").find((l) => l.includes("Aaliyah Brooks") && !l.startsWith(" ") && !l.startsWith("↳"))!)![1]!;
+    const firstId = /post_id: ([0-9a-f-]{8,36})/.exec(all.text.split("\n").find((l) => l.includes("Aaliyah Brooks") && !l.startsWith(" ") && !l.startsWith("↳"))!)![1]!;
     const one = await h.call("forum_posts", { forum_id: SEED.forums.htmlDq, post_id: firstId });
     expect(one.text).toMatch(/^Post .* in full, with \d+ replies\./);
     expect(one.text).not.toContain("Read me first");
@@ -75,9 +77,9 @@ describe("announcements", () => {
     const r = await h.call("announcements", { class_ref: "CST-323" });
     expect(r.isError).toBe(false);
     expect(r.text).toMatch(/^CST-323 Cloud Computing — \d+ announcements \(1 needs your acknowledgement/);
-    const ack = r.text.split("\n").find((l) => l.includes(SEED.posts.mustAcknowledge))!;
+    const ack = r.text.split("\n").find((l) => l.includes(SEED.posts.mustAcknowledge.slice(0, 8)))!;
     expect(ack).toMatch(/^NEEDS ACKNOWLEDGEMENT/);
-    expect(r.text).not.toContain(SEED.posts.scheduled);
+    expect(r.text).not.toContain(SEED.posts.scheduled.slice(0, 8));
     expect(r.text).toContain("This week’s reminders");
     return r.text;
   }
@@ -110,10 +112,10 @@ describe("inbox", () => {
     const r = await h.call("inbox", {});
     expect(r.isError).toBe(false);
     expect(r.text).toMatch(/^Inbox — \d+ threads/);
-    expect(r.text).toContain(`forum_id: ${SEED.forums.cloudInbox}`);
-    const thread = r.text.split("\n").find((l) => l.includes(SEED.forums.englishInbox))!;
+    expect(r.text).toMatch(new RegExp(`^- ${SEED.forums.cloudInbox.slice(0, 8)}[0-9a-f-]* with: `, "m"));
+    const thread = r.text.split("\n").find((l) => l.includes(SEED.forums.englishInbox.slice(0, 8)))!;
     expect(thread).toMatch(/with: .* · ENG-106 · last message: Jo Rivera \(you\)/);
-    expect(r.text).toContain("Lines starting with > are what other people wrote");
+    expect(r.text.match(/Lines starting with > are quoted text/g)).toHaveLength(1);
     expect(r.text).toMatch(/\n> \S/);
   });
 
