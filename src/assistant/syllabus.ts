@@ -2,7 +2,8 @@
  * The syllabus resource: the parts of a class a student plans around — description, grade scale,
  * participation policy, holidays and instructors. Instructor-written text is quoted as data.
  */
-import { formatDate, parseHaloDate } from "../format/dates.js";
+import { parseHaloDate } from "../format/dates.js";
+import { dayOf } from "../shape/common.js";
 import { htmlToMarkdown } from "../format/html.js";
 import { clip, quoted } from "../format/text.js";
 import type { RawClassDetail } from "../queries/class-detail.js";
@@ -14,7 +15,7 @@ const DESCRIPTION_MAX = 4000;
 
 export function renderSyllabus(d: RawClassDetail, tz: string): string {
   const out: string[] = [`# ${d.courseCode ?? ""} ${d.name ?? ""} (class_ref ${d.slugId})`.replace(/\s+/g, " ")];
-  const span = [parseHaloDate(d.startDate), parseHaloDate(d.endDate)].map((x) => (x ? formatDate(x, tz).replace(/, \d+:\d+ [AP]M \w+$/, "") : "?"));
+  const span = [parseHaloDate(d.startDate), parseHaloDate(d.endDate)].map((x) => (x ? dayOf(x, tz) : "?"));
   out.push(`${(d.stage ?? "").toLowerCase().replace("_", "-")} · ${(d.modality ?? "").toLowerCase()} · ${d.credits ?? "?"} credits · ${span.join(" – ")}`);
   const desc = htmlToMarkdown(d.description);
   if (desc) out.push("## Description", quoted("course description", clip(desc, DESCRIPTION_MAX, "Open the class in Halo for the rest.")));
@@ -35,7 +36,7 @@ export function renderSyllabus(d: RawClassDetail, tz: string): string {
     hol.length
       ? hol.map((h) => {
           const start = parseHaloDate(h.startDate);
-          return `- ${h.title ?? "Holiday"}: ${start ? formatDate(start, tz).replace(/, \d+:\d+ [AP]M \w+$/, "") : "?"}${h.duration ? `, ${h.duration} day${h.duration === 1 ? "" : "s"}` : ""}`;
+          return `- ${h.title ?? "Holiday"}: ${start ? dayOf(start, tz) : "?"}${h.duration ? `, ${h.duration} day${h.duration === 1 ? "" : "s"}` : ""}`;
         }).join("\n")
       : "None listed.",
   );

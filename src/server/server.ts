@@ -136,7 +136,8 @@ export function createMcpServer(deps: ServerDeps): { server: FastMCP; context: T
 
   const guard = async (what: string, load: () => Promise<string>): Promise<string> => {
     try {
-      return redact(await load());
+      // Resources are read by the model too: same short ids, quote note and date legend as tool answers.
+      return redact(finishAnswer(await load(), { book: base.ids, tz: base.config.timezone, now: base.now() }));
     } catch (err) {
       // Resources have no isError channel: the message itself says what went wrong.
       return errorText(err, what);

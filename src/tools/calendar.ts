@@ -72,7 +72,7 @@ const exportCalendar = defineTool({
     await writeStateText(ctx.stateDir, SEQ_FILE, JSON.stringify(seq));
     const size = Buffer.byteLength(ics);
     const lines = [
-      `Wrote ${plural(events.length, "deadline")} from ${scopeLabel(work.classes)}, now through ${formatDate(end, tz)}, to ${written} (${(size / 1024).toFixed(1)} KB)${path.basename(written) !== target.name ? `; ${target.name} already existed and was left as it was` : ""}.`,
+      `Wrote ${plural(events.length, "deadline")} from ${scopeLabel(work.classes)}, now through ${formatDate(end, tz, now)}, to ${written} (${(size / 1024).toFixed(1)} KB)${path.basename(written) !== target.name ? `; ${target.name} already existed and was left as it was` : ""}.`,
       `Import it into Google Calendar, Outlook or Apple Calendar; importing a newer export updates the same events (stable ids)${changed ? `; ${plural(changed, "event")} changed since the last export` : ""}.`,
       coverageNote(work.fan, "deadlines (they are not in the file)"),
     ];

@@ -37,7 +37,7 @@ function changeLine(c: ItemChange, tz: string, now: Date): string {
     case "reassigned":
       return `- sent back for resubmission: ${name}${it.due ? `, due ${when(it.due, tz, now)}` : ""}`;
     case "due_moved":
-      return `- due date moved: ${name} from ${formatDate(c.previousDue, tz)} to ${it.due ? when(it.due, tz, now) : "none"}`;
+      return `- due date moved: ${name} from ${formatDate(c.previousDue, tz, now)} to ${it.due ? when(it.due, tz, now) : "none"}`;
     case "new_item":
       return `- new item: ${name}${it.due ? `, due ${when(it.due, tz, now)}` : ""}`;
   }
@@ -124,7 +124,7 @@ async function whatChanged(args: { since?: string }, ctx: ToolContext): Promise<
   }
   if (baseline) {
     return [
-      `Baseline recorded at ${formatDate(now, tz)} for ${classes.map((c) => c.courseCode).join(", ") || "no current classes"}: this is the first what_changed call, so there is nothing to compare yet. The next call reports what changed after this moment. For recent history now, call what_changed with since (e.g. "7d").`,
+      `Baseline recorded at ${formatDate(now, tz, now)} for ${classes.map((c) => c.courseCode).join(", ") || "no current classes"}: this is the first what_changed call, so there is nothing to compare yet. The next call reports what changed after this moment. For recent history now, call what_changed with since (e.g. "7d").`,
       ...notes,
     ].join("\n");
   }

@@ -104,6 +104,25 @@ describe("assignment_details", () => {
   });
 });
 
+describe("short ids", () => {
+  it("a tool takes the 8-character id an answer showed, and the full id", async () => {
+    const list = await h.call("view_assignments", { class_ref: "CST-323" });
+    const short = SEED.assessments.publishedWithRubric.slice(0, 8);
+    expect(list.text).toContain(`- ${short} Cloud Service Models Comparison`);
+    const byShort = await h.call("assignment_details", { assessment_id: short });
+    expect(byShort.isError).toBe(false);
+    expect(byShort.text).toMatch(/^# Cloud Service Models Comparison/);
+    // The link keeps the whole id; the id line shows the short form.
+    expect(byShort.text).toContain(`#assignment-submission/${SEED.assessments.publishedWithRubric}`);
+    expect(byShort.text).toContain(`assessment_id: ${short}\n`);
+    const byFull = await h.call("feedback", { class_ref: "CST-323", assessment_id: SEED.assessments.publishedWithRubric });
+    expect(byFull.text).toContain("Score: 88/100 (88%)");
+    const unknown = await h.call("feedback", { class_ref: "CST-323", assessment_id: "0000beef" });
+    expect(unknown.isError).toBe(true);
+    expect(unknown.text).toMatch(/assessment_id "0000beef" matches no id shown in this session/);
+  });
+});
+
 describe("grades and feedback", () => {
   it("grades: published scores only, totals stated, unpublished points hidden", async () => {
     const r = await h.call("grades", { class_ref: "CST-323" });
