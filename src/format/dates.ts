@@ -103,11 +103,11 @@ export function when(value: string | Date | null | undefined, tz: string, now: D
 /** A date as formatDate writes it ("Sun Nov 22 11:59 PM", "Mon Jan 4 2027 11:59 PM"), to know an answer has one. */
 export const DATE_IN_TEXT = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}(?: \d{4})? \d{1,2}:\d{2} [AP]M\b/;
 
-const zoneLabel = (tz: string, abbr: string | undefined) => (tz === "America/Phoenix" ? `Arizona time (${abbr ?? "MST"})` : `${tz} time`);
+const zoneLabel = (tz: string, abbr: string | undefined) => (tz === "America/Phoenix" ? `Arizona (${abbr ?? "MST"})` : tz);
 
 /** The one line per answer that says what every compact date leaves out: the zone and the year. */
 export function dateLegend(tz: string, now: Date): string {
-  return `Times are ${zoneLabel(tz, partsOf(now, tz).timeZoneName)}; dates are in ${yearOf(now, tz)} unless a year is shown.`;
+  return `All times ${zoneLabel(tz, partsOf(now, tz).timeZoneName)}; year ${yearOf(now, tz)} unless shown.`;
 }
 
 /** The date that applies to the student: an accommodated due date wins when present. */

@@ -90,7 +90,7 @@ describe("whats_due", () => {
     h = await startHarness({ env: { HALO_TIMEZONE: "America/New_York" } });
     const r = await h.call("whats_due", {});
     expect(r.text).toMatch(/Sun Nov 22 1:59 AM \(in 13 hours\) — CST-323 Discussion "Topic 4 DQ 1"/);
-    expect(r.text).toContain("Times are America/New_York time; dates are in 2026 unless a year is shown.");
+    expect(r.text).toContain("All times America/New_York; year 2026 unless shown.");
   });
 
   it("a class that fails mid-fan-out is named, the others still answer", async () => {

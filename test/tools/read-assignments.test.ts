@@ -36,7 +36,7 @@ describe("view_assignments", () => {
     expect(lineWith(r.text, SEED.assessments.publishedWithRubric)).toMatch(/^- 28053496 Cloud Service Models Comparison · assignment · graded 88\/100 \(88%\)/);
     // Rows start with their short id; no full UUID is left outside links.
     expect(r.text).not.toMatch(/(?<![/=#])[0-9a-f]{8}-[0-9a-f]{4}-/);
-    expect(r.text.trimEnd().split("\n").at(-1)).toBe("Times are Arizona time (MST); dates are in 2026 unless a year is shown.");
+    expect(r.text.trimEnd().split("\n").at(-1)).toBe("All times Arizona (MST); year 2026 unless shown.");
     expect(r.text).not.toMatch(/__typename|null|undefined|NaN/);
   });
 

@@ -39,7 +39,7 @@ describe("dates", () => {
     expect(formatDate(new Date("2026-11-01T10:30:00Z"), "America/Denver", now)).toBe("Sun Nov 1 3:30 AM");
     // Arizona keeps MST all year: never ambiguous.
     expect(formatDate(new Date("2026-11-01T08:30:00Z"), "America/Phoenix", now)).toBe("Sun Nov 1 1:30 AM");
-    expect(dateLegend("America/Phoenix", now)).toBe("Times are Arizona time (MST); dates are in 2026 unless a year is shown.");
+    expect(dateLegend("America/Phoenix", now)).toBe("All times Arizona (MST); year 2026 unless shown.");
   });
 
   it("lets an accommodated due date win", () => {

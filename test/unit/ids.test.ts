@@ -72,7 +72,7 @@ describe("finishAnswer", () => {
     const book = new IdBook();
     const out = finishAnswer("## A\n> one\n\n## B\n> two\n- due Sat Nov 21 11:59 PM", { book, tz: "America/Phoenix", now: NOW });
     expect(out.match(/Lines starting with > are quoted text/g)).toHaveLength(1);
-    expect(out.endsWith("Times are Arizona time (MST); dates are in 2026 unless a year is shown.")).toBe(true);
+    expect(out.endsWith("All times Arizona (MST); year 2026 unless shown.")).toBe(true);
     expect(finishAnswer("Nothing due.", { book, tz: "America/Phoenix", now: NOW })).toBe("Nothing due.");
   });
 });
