@@ -4,6 +4,10 @@ import { degradedLine, degradedSoFar, noteDegraded, recordDegraded, withDegraded
 import { Cache } from "../../src/tools/cache.js";
 import { runTool } from "../../src/server/server.js";
 import { defineTool } from "../../src/tools/define.js";
+import { IdBook } from "../../src/tools/id-book.js";
+
+/** runTool finishes answers (short ids, notes) with the server's id book, zone and clock. */
+const ctx = { ids: new IdBook(), config: { timezone: "America/Phoenix", toolDeadlineMs: 50_000 }, now: () => new Date("2026-11-21T17:00:00Z") } as never;
 
 const tool = (handler: () => Promise<string | { text: string; isError?: boolean }>) =>
   defineTool({ name: "t", title: "T", description: "a test tool", kind: "read", input: z.object({}), handler });
@@ -56,11 +60,11 @@ describe("degradation notes", () => {
   });
 
   it("runTool appends the line to a good answer only", async () => {
-    const ok = await runTool(tool(async () => { noteDegraded("inbox counts", "field error"); return "3 messages"; }), {}, { config: { toolDeadlineMs: 50_000 } } as never);
+    const ok = await runTool(tool(async () => { noteDegraded("inbox counts", "field error"); return "3 messages"; }), {}, ctx);
     expect(ok.content[0]!.text).toBe("3 messages\nNote: incomplete answer, Halo did not provide: inbox counts (field error).");
-    const clean = await runTool(tool(async () => "fine"), {}, { config: { toolDeadlineMs: 50_000 } } as never);
+    const clean = await runTool(tool(async () => "fine"), {}, ctx);
     expect(clean.content[0]!.text).toBe("fine");
-    const failed = await runTool(tool(async () => { noteDegraded("x", "y"); return { text: "nope", isError: true }; }), {}, { config: { toolDeadlineMs: 50_000 } } as never);
+    const failed = await runTool(tool(async () => { noteDegraded("x", "y"); return { text: "nope", isError: true }; }), {}, ctx);
     expect(failed).toEqual({ content: [{ type: "text", text: "nope" }], isError: true });
   });
 });
