@@ -7,7 +7,7 @@ import type { RawUnit } from "../queries/class-detail.js";
 import type { RawAssessmentGrade } from "../queries/gradebook.js";
 import { parseHaloDate } from "../format/dates.js";
 import { fields, plural } from "../format/text.js";
-import { dayOf, dueOf, scoreText, statusWord, tagList, typeWord, whenAt, type Clock, num } from "./common.js";
+import { deadlineMet, dayOf, dueOf, scoreText, statusWord, tagList, typeWord, whenAt, type Clock, num } from "./common.js";
 
 export interface AssignmentRow {
   id: string;
@@ -81,8 +81,7 @@ export function groupByUnit(grades: readonly RawAssessmentGrade[], units: readon
   return groups.filter((g) => g.rows.length > 0);
 }
 
-const DONE = new Set(["SUBMITTED", "LATE", "PUBLISHED"]);
-const isDone = (r: AssignmentRow) => !!r.score || (!!r.status && DONE.has(r.status));
+const isDone = (r: AssignmentRow) => !!r.score || deadlineMet(r.status);
 
 /** One row: id first (the header names its use), and no field the unit heading already carries. */
 export function rowLine(r: AssignmentRow, c: Clock, shared: { due?: boolean } = {}): string {

@@ -37,6 +37,10 @@ const STATUS_WORDS: Record<string, string> = {
   PUBLISHED: "graded",
 };
 
+const MET = new Set(["SUBMITTED", "LATE", "PUBLISHED"]);
+/** Halo's row status says the work is turned in (or graded): its deadline is met, no "in 2 days" for it. */
+export const deadlineMet = (status: string | null | undefined): boolean => !!status && MET.has(status);
+
 export function statusWord(status: string | null | undefined): string {
   if (!status) return "no status";
   return STATUS_WORDS[status] ?? status.toLowerCase().replace(/_/g, " ");

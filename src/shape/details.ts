@@ -9,7 +9,7 @@ import { parseHaloDate } from "../format/dates.js";
 import { htmlToMarkdown } from "../format/html.js";
 import { clip, fields, quoteLines } from "../format/text.js";
 import { compact } from "../queries/common.js";
-import { dueOf, num, scoreText, statusWord, tagList, typeWord, whenAt, type Clock } from "./common.js";
+import { deadlineMet, dueOf, num, scoreText, statusWord, tagList, typeWord, whenAt, type Clock } from "./common.js";
 
 export interface DetailInput {
   assessment: RawAssessment;
@@ -66,8 +66,6 @@ function renderSubmission(sub: RawSubmission | null | undefined, grade: RawAsses
   return `## Your work\n${lines.join("\n")}`;
 }
 
-const DONE = new Set(["SUBMITTED", "LATE", "PUBLISHED"]);
-
 export function renderDetails(input: DetailInput, c: Clock): string {
   const { assessment: a, grade, submission } = input;
   const due = dueOf(grade, a);
@@ -82,7 +80,7 @@ export function renderDetails(input: DetailInput, c: Clock): string {
     fields([
       ["", typeWord(a.type)],
       ["", a.points !== null && a.points !== undefined ? `${num(a.points)} points` : undefined],
-      ["due", whenAt(due, c, !!grade && DONE.has(grade.status))],
+      ["due", whenAt(due, c, deadlineMet(grade?.status))],
       ["accommodated", grade?.accommodatedDueDate || a.accommodatedDueDate ? true : undefined],
       ["opens", start && start > c.now ? whenAt(start, c) : undefined],
     ]),

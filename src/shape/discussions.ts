@@ -9,7 +9,7 @@ import type { RawPost } from "../queries/posts.js";
 import { parseHaloDate } from "../format/dates.js";
 import { htmlToMarkdown } from "../format/html.js";
 import { clip, fields, pageNote, plural, quoteLines } from "../format/text.js";
-import { dueOf, whenAt, type Clock } from "./common.js";
+import { deadlineMet, dueOf, whenAt, type Clock } from "./common.js";
 import { renderPost, threadOrder, type PostNode, type PostPageOptions } from "./posts.js";
 
 const normTitle = (s: string | null | undefined) => plainText(s).toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
@@ -19,8 +19,6 @@ export function gradeForForum(f: RawForum, grades: readonly RawAssessmentGrade[]
   const dq = grades.filter((g) => g.assessment.type === "DISCUSSION_QUESTION" || g.assessment.type === "PARTICIPATION");
   return (f.contextId ? grades.find((g) => g.assessment.id === f.contextId) : undefined) ?? dq.find((g) => normTitle(g.assessment.title) === normTitle(f.title));
 }
-
-const DONE = new Set(["SUBMITTED", "LATE", "PUBLISHED"]);
 
 export function renderForums(header: string, forums: readonly RawForum[], grades: readonly RawAssessmentGrade[], c: Clock, full: boolean): string {
   const sorted = [...forums].sort((a, b) => (parseHaloDate(a.startDate)?.getTime() ?? 0) - (parseHaloDate(b.startDate)?.getTime() ?? 0));
@@ -32,7 +30,7 @@ export function renderForums(header: string, forums: readonly RawForum[], grades
     const start = parseHaloDate(f.startDate);
     const posted = g?.post?.publishDate ? `you posted ${whenAt(g.post.publishDate, c)}` : g?.post?.id ? "you posted" : g ? "you have not posted yet" : undefined;
     const notYet = !!start && start > c.now;
-    const met = !!g && DONE.has(g.status);
+    const met = deadlineMet(g?.status);
     out.push("", `- ${f.forumId} ${fields([
       ["", plainText(f.title) || "Discussion"],
       ["opens", notYet ? whenAt(start, c) : undefined],
