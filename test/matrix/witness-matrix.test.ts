@@ -39,9 +39,9 @@ const CHECKS: Check[] = [
   ["view_assignments", { class_ref: CLASS }, [/Cloud Architecture Proposal/, /150/, /Serverless Function Design/]],
   ["grades", { class_ref: CLASS }, [/Cloud Service Models Comparison/, /88/, /100/]],
   ["feedback", { class_ref: CLASS, assessment_id: SEED.assessments.publishedWithRubric }, [/Cloud Service Models Comparison/, /88/, /NIST definition/]],
-  ["assignment_details", { assessment_id: SEED.assessments.upload }, [/Cloud Architecture Proposal/, /150/, /Nov \d+ 2026/]],
-  // The group link needs the assessment's group flag: from the gradebook's companion, else from class detail.
-  ["whats_due", {}, [/Topic 4 DQ 1/, /Cloud Architecture Proposal/, /Collaborative Argument Project/, /11:59 PM/, new RegExp(`groups\\?assessmentId=${SEED.assessments.groupProject}`)]],
+  ["assignment_details", { assessment_id: SEED.assessments.upload }, [/Cloud Architecture Proposal/, /150/, /Nov \d+ \d+:\d\d [AP]M/]],
+  // The group name needs the assessment's group flag: from the gradebook's companion, else from class detail.
+  ["whats_due", {}, [/Topic 4 DQ 1/, /Cloud Architecture Proposal/, /11:59 PM/, /Collaborative Argument Project".* · group: Team Rhetoric · /]],
   ["missing_work", {}, [/Serverless Function Design/]],
   ["grades_summary", {}, [/CST-323/, /ENG-106/, /\d+(\.\d+)?\s?%/]],
   ["grade_target", { class_ref: CLASS, target: "B" }, [/\bB\b/, /Cloud Architecture Proposal|points|%/]],
@@ -53,7 +53,7 @@ const CHECKS: Check[] = [
   ["notifications", {}, [/CST-323 Cloud Computing: \d+ announcements?/, /Inbox: \d+ unread/]],
   ["what_changed", { since: "7d" }, [/graded: /, /Academic integrity acknowledgement required/]],
   ["dq_participation", { class_ref: CLASS }, [/Topic 4 DQ 1/, /initial post/]],
-  ["course_materials", { class_ref: CLASS }, [new RegExp(`resource_id: ${SEED.resources.syllabus}`), /Syllabus/]],
+  ["course_materials", { class_ref: CLASS }, [new RegExp(`- ${SEED.resources.syllabus.slice(0, 8)}[0-9a-f-]* CST-323 Syllabus`), /Syllabus/]],
   ["message_teacher", { class_ref: CLASS, forum_id: SEED.forums.cloudInbox, content: "Is the page limit 10?" }, [/PREVIEW/, /CST-323/, /Is the page limit 10\?/]],
   ["submit_assignment", { class_ref: CLASS, assessment_id: SEED.assessments.upload }, [/PREVIEW/, /Cloud Architecture Proposal/, /matrix_proposal\.docx/]],
 ];

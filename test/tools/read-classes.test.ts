@@ -18,6 +18,18 @@ describe("list_classes", () => {
     // Each class names who teaches it, as the class list reports (no detail call per class).
     expect(lines.find((l) => l.startsWith("- CST-323"))).toMatch(/ · instructor Priya Natarajan$/);
     expect(lines.every((l) => / · instructors? \S+ \S+/.test(l))).toBe(true);
+  });
+
+  it("still lists the classes when Halo refuses the instructor names, and says what is missing", async () => {
+    h.sandbox.switches.failOperations = { GetCourseClassInstructors: "http500" };
+    h.context.cache.invalidate();
+    const r = await h.call("list_classes", {});
+    h.sandbox.resetSwitches();
+    h.context.cache.invalidate();
+    expect(r.isError).toBe(false);
+    expect(r.text).toMatch(/- CST-323 Cloud Computing · current/);
+    expect(r.text).not.toMatch(/ · instructors? [A-Z]/);
+    expect(r.text).toMatch(/Halo did not provide: instructor names/);
     // Course codes are unique here, so they are the class_ref; no slug is spent on any line.
     expect(r.text).toMatch(/^Your 4 classes \(class_ref for any tool: the course code\):/);
     expect(r.text).not.toContain("class_ref: ");
