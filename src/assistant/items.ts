@@ -36,6 +36,8 @@ export interface WorkItem {
   submittedAt?: Date;
   /** Discussions: the student's own post exists (Halo's row status alone does not say so). */
   posted?: boolean;
+  /** Group work (Halo's isGroupEnabled); `group` names the student's group when Halo says which. */
+  groupWork?: boolean;
   group?: string;
   link: string;
   tags: string[];
@@ -118,6 +120,7 @@ export function toWorkItem(cls: ClassRef, g: RawGrade, base: string, now: Date):
   if (at) item.submittedAt = at;
   if (kind === "discussion") item.posted = !!(g.post?.id || g.post?.publishDate);
   if (state === "graded" && typeof g.finalPoints === "number") item.score = g.finalPoints;
+  if (group) item.groupWork = true;
   if (group && g.assessmentGroup?.name) item.group = g.assessmentGroup.name;
   return item;
 }

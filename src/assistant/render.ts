@@ -50,6 +50,7 @@ export function itemLines(it: WorkItem, o: RenderOpts): string[] {
   bits.push(stateLabel(it));
   if (SOURCE[it.dueSource]) bits.push(SOURCE[it.dueSource]);
   if (it.group) bits.push(`group: ${it.group}`);
+  else if (it.groupWork) bits.push("group work");
   if (it.submittedAt && (it.state === "submitted" || it.state === "late")) bits.push(`turned in ${when(it.submittedAt, o.tz, o.now)}`);
   const lines = [`- ${due} — ${bits.join(" · ")} · ${it.assessmentId}`];
   if (it.kind === "discussion" && it.due && !["graded"].includes(it.state)) {

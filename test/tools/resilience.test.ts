@@ -39,7 +39,7 @@ describe("rejected fields (validation failures)", () => {
       expect(h.halo.outcomes()).toContainEqual(expect.objectContaining({ operation: "GetAllClassGrades", status: "pruned" }));
 
       const check = await h.call("check_tokens");
-      expect(check.text).toMatch(/Halo has not provided everything since start: .*grades\.rubricScores.* halo-lms-mcp doctor --live$/);
+      expect(check.text).toMatch(/Halo has not provided everything since start: .*grades\.rubricScores.* halo-lms-mcp doctor --live$/m);
     });
   }
 
