@@ -60,9 +60,6 @@ export async function runTool(tool: ToolDef, rawArgs: unknown, ctx: ToolContext)
   const finish = (t: string) => finishAnswer(t, { book: ctx.ids, tz: ctx.config.timezone, now: ctx.now() });
   const resolved = resolveIdArgs(parsed.data as Record<string, unknown>, ctx.ids);
   if ("error" in resolved) return text(finish(resolved.error), true);
-  const finish = (t: string) => finishAnswer(t, { book: ctx.ids, tz: ctx.config.timezone, now: ctx.now() });
-  const resolved = resolveIdArgs(parsed.data as Record<string, unknown>, ctx.ids);
-  if ("error" in resolved) return text(finish(resolved.error), true);
   return withDeadline({
     ms: ctx.config.toolDeadlineMs,
     kind: tool.kind,
