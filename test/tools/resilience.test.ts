@@ -102,7 +102,7 @@ describe("field-level resolver errors", () => {
     const h = await start({ switches: { fieldErrors: { "RubricScore.comment": "401: Unauthorized" } } });
     const r = await h.call("grades", { class_ref: "CST-323" });
     expect(r.isError).toBe(false);
-    expect(r.text).toMatch(/^Published so far: \d+\/\d+/m);
+    expect(r.text).toMatch(/^Final grade not published; published so far \d+\/\d+/m);
     expect(r.text.split("\n").at(-1)).toBe("Note: incomplete answer, Halo did not provide: gradebook (grades.rubricScores unavailable).");
     expect(r.text).not.toMatch(falseAlarm);
     expect(h.sandbox.stats.refreshes).toBe(0);
