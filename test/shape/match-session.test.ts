@@ -65,7 +65,7 @@ describe("renderSession", () => {
         "Session: OK — Halo accepted the session just now.",
         "Credential source: the browser Cookie header from a logged-in halo.gcu.edu tab (SSO session).",
         "Signed-in user id: u-1 (user shows the profile)",
-        "Login session ends: Tue Dec 1 2026, 10:00 AM MST (in 10 days) — after that, run `halo-lms-mcp login` again.",
+        "Login session ends: Tue Dec 1 10:00 AM (in 10 days) — after that, run `halo-lms-mcp login` again.",
         "Tokens can be refreshed automatically.",
       ].join("\n"),
     );
@@ -74,8 +74,8 @@ describe("renderSession", () => {
   it("says when the login was reloaded from the file, and when tokens were last refreshed", () => {
     const text = renderSession("Refreshed. ", { ...base, lastRefreshAt: "2026-11-21T16:00:00Z", reloadedFromFileAt: "2026-11-21T16:30:00Z" }, c);
     expect(text.split("\n")[0]).toBe("Refreshed. Session: OK — Halo accepted the session just now.");
-    expect(text).toContain("Reloaded the login from the config file automatically: Sat Nov 21 2026, 9:30 AM MST (30 minutes ago).");
-    expect(text.split("\n").at(-1)).toBe("Last token refresh: Sat Nov 21 2026, 9:00 AM MST (1 hour ago)");
+    expect(text).toContain("Reloaded the login from the config file automatically: Sat Nov 21 9:30 AM.");
+    expect(text.split("\n").at(-1)).toBe("Last token refresh: Sat Nov 21 9:00 AM");
   });
 
   it("raw tokens: their own words and no refresh", () => {
@@ -98,7 +98,7 @@ describe("renderSession", () => {
         "Session: EXPIRED — the Halo login is over.",
         "Run `halo-lms-mcp login` in a terminal to sign in with your browser (or log in to https://halo.example.edu and paste the Cookie header with `halo-lms-mcp init`), then run reload_tokens.",
         "Credential source: the browser Cookie header from a logged-in halo.gcu.edu tab (SSO session).",
-        "Reloaded the login from the config file automatically: Sat Nov 21 2026, 9:30 AM MST (30 minutes ago).",
+        "Reloaded the login from the config file automatically: Sat Nov 21 9:30 AM.",
       ].join("\n"),
     );
     const none = renderSession("", { state: "none", source: "none", canRefresh: false }, c);
