@@ -9,18 +9,24 @@ import path from "node:path";
 import { createConfigStore, type ConfigStore } from "../config/store.js";
 import type { AppConfig } from "../config/types.js";
 import { createHalo, isHaloError } from "../halo/index.js";
+import { isOffline } from "../halo/messages.js";
 import { fetchUser } from "../queries/assessment.js";
 import { fetchAlertCounts } from "../queries/inbox.js";
 import type { Credentials } from "./secrets.js";
 
 /** Signs in with the candidate login in a throw-away config dir and makes one cheap gateway call. */
-export async function validateLogin(config: AppConfig, creds: Credentials): Promise<{ ok: true; who: string; expires?: string } | { ok: false; why: string }> {
+export type LoginCheck = { ok: true; who: string; expires?: string } | { ok: false; why: string; offline?: boolean };
+
+/** `offline` means Halo could not be asked (network, time-out, 5xx): the login itself may be fine. */
+export async function validateLogin(config: AppConfig, creds: Credentials): Promise<LoginCheck> {
   const dir = await mkdtemp(path.join(tmpdir(), "halo-init-"));
   const candidate: AppConfig = { ...config, configPath: path.join(dir, "config.json"), halo: { ...config.halo, cookie: creds.cookie, authToken: creds.authToken, contextToken: creds.contextToken } };
   const halo = createHalo({ config: candidate });
   try {
     const status = await halo.session.status();
-    if (status.state === "expired" || status.state === "none") return { ok: false, why: status.message ?? "Halo did not accept this login." };
+    // A login being set up never "ended": the session-over wording (and its advice to run init) fits the server, not this.
+    if (status.state === "expired" || status.state === "none") return { ok: false, why: rejectedLogin(creds, config.halo.baseUrl) };
+    if (status.offline) return { ok: false, offline: true, why: status.message ?? "Halo did not answer." };
     const info = await halo.api.session();
     let who = info.username ?? "";
     if (info.userId) {
@@ -32,11 +38,28 @@ export async function validateLogin(config: AppConfig, creds: Credentials): Prom
     }
     return { ok: true, who, expires: status.expires ?? info.expires };
   } catch (e) {
-    return { ok: false, why: isHaloError(e) ? e.message : "Halo could not be reached to check the login." };
+    if (isOffline(e) || !isHaloError(e)) return { ok: false, offline: true, why: isHaloError(e) ? e.message : "Halo could not be reached." };
+    return { ok: false, why: e.message };
   } finally {
     halo.close();
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+function rejectedLogin(creds: Credentials, baseUrl: string): string {
+  const what = creds.cookie ? "this Cookie header holds no signed-in Halo session" : "Halo refused this authToken/contextToken pair";
+  return `${what} (copied from a signed-out tab, cut short, or already logged out). Sign in to ${baseUrl} and copy it again, or run \`halo-lms-mcp login\` to sign in with your browser.`;
+}
+
+/** Halo could not be asked, so nothing is known of the login: say so, and how to go on. */
+export function offlineHelp(baseUrl: string, why: string): string {
+  // The breaker's own wording ("retrying automatically") describes the server, not a one-shot command.
+  const reason = /retrying automatically/.test(why) ? "it failed several times in a row" : why.replace(/\.$/, "");
+  return [
+    `Could not check the login: Halo (${baseUrl}) is not answering right now (${reason}).`,
+    "Nothing was saved. Check your internet connection, VPN or proxy and try again in a few minutes;",
+    "`halo-lms-mcp doctor` tells which Halo host does not answer.",
+  ].join("\n");
 }
 
 /**

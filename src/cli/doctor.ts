@@ -34,7 +34,8 @@ async function reachable(url: string, timeoutMs: number): Promise<string | undef
     // Any HTTP answer (even 400/401/404) proves DNS, TLS and routing work; only network errors count.
     const r = await fetch(url, { method: "GET", redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
     await r.body?.cancel().catch(() => undefined);
-    return undefined;
+    // ...but a 5xx means the host is up and Halo behind it is failing.
+    return r.status >= 500 ? `answers HTTP ${r.status}` : undefined;
   } catch (e) {
     const cause = (e as { cause?: { code?: string } }).cause?.code;
     return cause ?? (e instanceof Error && e.name === "TimeoutError" ? "timed out" : "network error");
@@ -100,7 +101,9 @@ export async function haloChecks(config: AppConfig, now = Date.now()): Promise<C
   let offline = false;
   for (const [name, url, err] of results) {
     if (err) offline = true;
-    out.push(err ? { level: "fail", what: `cannot reach Halo ${name} at ${url} (${err})`, fix: "check your internet connection, VPN or proxy; inside Docker, the container's DNS" } : { level: "ok", what: `Halo ${name} reachable (${new URL(url).host})` });
+    if (!err) out.push({ level: "ok", what: `Halo ${name} reachable (${new URL(url).host})` });
+    else if (err.startsWith("answers HTTP")) out.push({ level: "fail", what: `Halo ${name} at ${url} ${err} (a server error on Halo's side)`, fix: "Halo is having trouble; try again in a few minutes" });
+    else out.push({ level: "fail", what: `cannot reach Halo ${name} at ${url} (${err})`, fix: "check your internet connection, VPN or proxy; inside Docker, the container's DNS" });
   }
   if (!config.halo.cookie && !(config.halo.authToken && config.halo.contextToken)) {
     out.push({ level: "fail", what: "no Halo login configured", fix: "run `halo-lms-mcp login` to sign in with your browser (without a browser: `halo-lms-mcp init` to paste the Cookie header)" });
@@ -120,7 +123,9 @@ export async function haloChecks(config: AppConfig, now = Date.now()): Promise<C
         else out.push({ level: "ok", what: `session valid until ${s.expires} (${days} days)` });
       }
     } else if (s.state === "unknown") {
-      out.push({ level: "warn", what: `login could not be fully verified: ${s.message ?? "unknown"}` });
+      // Halo failing (5xx, time-out) tells nothing about the login: a check that could not run is a failure.
+      if (s.offline) out.push({ level: "fail", what: `could not check the login: Halo is not answering normally (${s.message ?? "no answer"})`, fix: "try again in a few minutes; if it persists, check your VPN or proxy" });
+      else out.push({ level: "warn", what: `login could not be fully verified: ${s.message ?? "unknown"}` });
     } else {
       out.push({ level: "fail", what: `Halo login ${s.state === "expired" ? "has expired" : "is missing"}`, fix: s.message ?? "run `halo-lms-mcp login`" });
     }

@@ -8,7 +8,7 @@ import type { AppConfig } from "../config/types.js";
 import { registerSecret } from "../redact.js";
 import { generateToken } from "../transport/security.js";
 import type { CliIo } from "./io.js";
-import { openStore, saveLogin, validateLogin } from "./credentials.js";
+import { offlineHelp, openStore, saveLogin, validateLogin } from "./credentials.js";
 import { signInWithBrowser, systemBrowser } from "./browser-login.js";
 import { askLine, parseSecretText, readAll, readHidden, type Credentials } from "./secrets.js";
 import { clientSnippets } from "./snippets.js";
@@ -85,7 +85,7 @@ export async function runInit(config: AppConfig, flags: InitFlags, io: CliIo): P
     io.err(`Checking the login against ${config.halo.baseUrl} ...`);
     const v = await validateLogin(config, creds);
     if (!v.ok) {
-      io.err(`The login did not work: ${v.why}\nNothing was saved.`);
+      io.err(v.offline ? offlineHelp(config.halo.baseUrl, v.why) : `The login did not work: ${v.why}\nNothing was saved.`);
       return 1;
     }
     io.err(`Signed in as ${v.who}${v.expires ? `; this browser session lasts until ${v.expires}` : ""}.`);

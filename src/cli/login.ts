@@ -5,7 +5,7 @@
 import type { AppConfig } from "../config/types.js";
 import { registerCookieSecrets } from "../config/resolve.js";
 import { signInWithBrowser, type BrowserLoginOptions } from "./browser-login.js";
-import { openStore, saveLogin, validateLogin } from "./credentials.js";
+import { offlineHelp, openStore, saveLogin, validateLogin } from "./credentials.js";
 import type { CliIo } from "./io.js";
 
 export type LoginFlags = BrowserLoginOptions;
@@ -45,7 +45,7 @@ export async function runLogin(config: AppConfig, flags: LoginFlags, io: CliIo):
   io.err("Halo let you in; checking the session it gave ...");
   const v = await validateLogin(config, { cookie: got.cookie });
   if (!v.ok) {
-    io.err(`The browser signed in, but its session did not work on its own: ${v.why}\nNothing was saved.`);
+    io.err(v.offline ? offlineHelp(config.halo.baseUrl, v.why) : `The browser signed in, but its session did not work on its own: ${v.why}\nNothing was saved.`);
     return 1;
   }
   try {

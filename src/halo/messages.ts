@@ -43,7 +43,13 @@ export function statusOf(
   if (outcome === undefined) return v.canRefresh ? { ...base, state: "ok" } : { ...base, message: rawTokensNote };
   if (isHaloError(outcome) && outcome.kind === "session_expired") return { ...base, state: "expired", canRefresh: false, message: outcome.message };
   if (isHaloError(outcome) && outcome.kind === "no_credentials") return { ...base, state: "none", source: "none", message: outcome.message };
-  return { ...base, message: isHaloError(outcome) ? outcome.message : "The session could not be checked." };
+  return { ...base, message: isHaloError(outcome) ? outcome.message : "The session could not be checked.", offline: isOffline(outcome) || undefined };
+}
+
+/** Halo did not answer usefully (network, time-out, 5xx, breaker open): says nothing about the login itself. */
+export function isOffline(e: unknown): boolean {
+  if (!isHaloError(e)) return false;
+  return e.kind === "network" || e.kind === "timeout" || e.kind === "circuit_open" || (e.kind === "http" && (e.status ?? 0) >= 500);
 }
 
 /** tokenExpiration as epoch ms: an ISO string, or a number of seconds or milliseconds. */

@@ -28,7 +28,9 @@ export interface Reply {
   body: unknown; // parsed JSON when it was JSON
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+// Not unref'd: a one-shot CLI (init, doctor) waiting out a 503's Retry-After has nothing else keeping the event loop
+// alive, and an unref'd wait let it exit 0 mid-check with nothing printed. The server stops with process.exit.
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class Transport {
   readonly got: Got;

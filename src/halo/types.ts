@@ -85,6 +85,8 @@ export interface SessionStatus {
   reloadedFromFileAt?: string;
   /** One short, redacted sentence for the student when state is not ok. */
   message?: string;
+  /** state unknown because Halo could not be reached or failed (network, time-out, 5xx): nothing is known of the login. */
+  offline?: boolean;
 }
 
 /** Backs the check_tokens / reload_tokens / setup_session / refresh tools. */
