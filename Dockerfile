@@ -2,16 +2,17 @@
 # Build:  docker build -t halo-lms-mcp .      Run: docker compose up -d   (README: "Docker (HTTP)")
 
 # ---- build: full toolchain, compiles TypeScript to dist/ ----
-FROM node:20-alpine AS build
+FROM node:24-alpine AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npx tsc -p tsconfig.build.json
+# No source maps in the image: only what runs.
+RUN npx tsc -p tsconfig.build.json --sourceMap false
 
 # ---- runtime: production dependencies and compiled code only ----
-FROM node:20-alpine AS runtime
+FROM node:24-alpine AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -31,7 +32,9 @@ ENV MCP_TRANSPORT=http \
     MCP_PORT=8000 \
     HALO_CONFIG=/config/config.json \
     HALO_UPLOAD_ROOTS=/uploads \
-    HALO_DOWNLOADS_DIR=/downloads
+    HALO_DOWNLOADS_DIR=/downloads \
+    HALO_HOST_CONFIG=./config/config.json \
+    MCP_PUBLIC_URL=http://127.0.0.1:8000/mcp
 
 # Writes go only to /config (token + rotated session), /downloads and /tmp: the root filesystem can be read-only.
 VOLUME ["/config", "/downloads"]

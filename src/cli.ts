@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { log } from "./log.js";
 import { runCli } from "./cli/main.js";
 import type { CliIo } from "./cli/io.js";
+import { StartupProblem } from "./cli/container.js";
 
 // eslint-disable-next-line no-restricted-properties -- human output of init/doctor/--help/--version, never in MCP stdio mode
 const stdout = process.stdout;
@@ -62,6 +63,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
+  if (e instanceof StartupProblem) {
+    io.err(e.message);
+    process.exitCode = 1;
+    return;
+  }
   log.error("halo-lms-mcp could not start", e instanceof Error ? e.message : String(e));
   process.exitCode = 1;
 });

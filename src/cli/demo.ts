@@ -52,7 +52,14 @@ async function main(argv: string[]): Promise<number> {
     await sandbox.close();
   };
 
-  say(`Halo LMS MCP demo — a simulated student account, served at ${url}\n`);
+  const cli = fileURLToPath(new URL("../cli.js", import.meta.url));
+  // Endpoint and token first: they are what a student copies, and the tour below scrolls.
+  say(`Halo LMS MCP demo — a simulated student account (no Halo login needed)`);
+  say(`  MCP endpoint:  ${url}`);
+  say(`  Bearer token:  ${token}`);
+  say(`  Links in the answers open simulated Halo pages on ${sandbox.env.HALO_BASE_URL}`);
+  say(`Add it to Claude Code while this runs:  ${claudeAddCommand(url, token, "halo-demo")}`);
+  say(`or over stdio without this process:     claude mcp add halo-demo-stdio -- ${process.execPath} ${cli} --sandbox\n`);
   const client = new Client({ name: "halo-demo", version: "1.0.0" });
   await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
   const { tools } = await client.listTools();
@@ -69,11 +76,7 @@ async function main(argv: string[]): Promise<number> {
     await stop();
     return 0;
   }
-  say("The demo server keeps running. Try it from Claude Code in another terminal:\n");
-  say(`  ${claudeAddCommand(url, token, "halo-demo")}\n`);
-  const cli = fileURLToPath(new URL("../cli.js", import.meta.url));
-  say(`or over stdio without this process:  claude mcp add halo-demo -- ${process.execPath} ${cli} --sandbox\n`);
-  say("Press Ctrl-C to stop.");
+  say(`The demo server keeps running at ${url} (bearer token above). Press Ctrl-C to stop.`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);

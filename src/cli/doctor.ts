@@ -1,6 +1,7 @@
 /**
  * `halo-lms-mcp doctor`: every check says what is wrong and how to fix it; non-zero exit on a failure.
  */
+import { existsSync } from "node:fs";
 import { access, constants, stat } from "node:fs/promises";
 import type { AppConfig } from "../config/types.js";
 import { createConfigStore } from "../config/store.js";
@@ -10,7 +11,7 @@ import { defaultUploadRoot, homeOf, tooBroad } from "../config/upload-roots.js";
 import { createHalo } from "../halo/index.js";
 import { systemBrowser } from "./browser-login.js";
 import type { CliIo } from "./io.js";
-import { inContainer } from "./serve.js";
+import { configWriteProblem, inContainer, inImage } from "./container.js";
 
 export interface DoctorFlags {
   /** Run every read document against the account and print the compatibility report. */
@@ -42,7 +43,7 @@ async function reachable(url: string, timeoutMs: number): Promise<string | undef
   }
 }
 
-export async function fileChecks(config: AppConfig, home: string): Promise<Check[]> {
+export async function fileChecks(config: AppConfig, home: string, env: CliIo["env"] = {}): Promise<Check[]> {
   const out: Check[] = [];
   const p = config.configPath;
   try {
@@ -56,6 +57,9 @@ export async function fileChecks(config: AppConfig, home: string): Promise<Check
     const fromEnv = Boolean(config.halo.cookie || config.halo.authToken);
     out.push({ level: fromEnv ? "warn" : "fail", what: `no config file at ${p}`, fix: fromEnv ? "fine when the login comes from the environment; run `halo-lms-mcp login` to save one" : "run `halo-lms-mcp login` (or pass --config / HALO_CONFIG pointing at your file)" });
   }
+  // Rotated logins are saved beside the config: an unwritable folder loses them silently at the first refresh.
+  const unwritable = existsSync(path.dirname(p)) ? await configWriteProblem(p, false) : undefined;
+  if (unwritable) out.push({ level: "fail", what: `cannot write ${path.dirname(p)} (${unwritable}); rotated logins could not be saved`, fix: inImage(env) ? 'on the host: sudo chown -R "$(id -u):$(id -g)" ./config (and set HALO_UID/HALO_GID in .env if your ids are not 1000)' : `make ${path.dirname(p)} and the config file writable by this user` });
   try {
     await access(config.downloadsDir, constants.W_OK);
     out.push({ level: "ok", what: `downloads folder ${config.downloadsDir} is writable` });
@@ -176,7 +180,7 @@ export async function runDoctor(config: AppConfig, warnings: readonly string[], 
   if (flags.json) return runLive(config, io, true);
   const checks: Check[] = [
     ...warnings.map((w): Check => ({ level: "warn", what: w })),
-    ...(await fileChecks(config, homeOf(io.env))),
+    ...(await fileChecks(config, homeOf(io.env), io.env)),
     ...httpChecks(config, io.env),
     ...loginCheck(config, io),
     ...(await haloChecks(config)),

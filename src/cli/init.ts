@@ -13,6 +13,7 @@ import { signInWithBrowser, systemBrowser } from "./browser-login.js";
 import { askLine, parseSecretText, readAll, readHidden, type Credentials } from "./secrets.js";
 import { clientSnippets } from "./snippets.js";
 import { chooseUploadRoot } from "./upload-folder.js";
+import { hostConfigPath, inImage } from "./container.js";
 
 export interface InitFlags {
   stdin: boolean;
@@ -20,6 +21,8 @@ export interface InitFlags {
   cookie?: string;
   authToken?: string;
   contextToken?: string;
+  /** The simulated Halo: its student login, a throw-away config, and setup lines that start `--sandbox`. */
+  sandbox?: boolean;
 }
 
 const HOW_TO = (base: string) => `Where to find your Halo login (details: README.md, "Setup"):
@@ -68,7 +71,8 @@ export async function runInit(config: AppConfig, flags: InitFlags, io: CliIo): P
   }
   let creds: Credentials | undefined;
   try {
-    creds = await gather(flags, io, config);
+    if (flags.sandbox) io.err("Using the simulated Halo and its student's login (no account needed; nothing real is touched).");
+    creds = flags.sandbox ? { cookie: config.halo.cookie } : await gather(flags, io, config);
   } catch {
     io.err("Cancelled; nothing was saved.");
     return 1;
@@ -97,16 +101,25 @@ export async function runInit(config: AppConfig, flags: InitFlags, io: CliIo): P
     return 1;
   }
   const existing = store.file;
-  const uploadRoot = await chooseUploadRoot(existing, io);
+  // A try-out on the simulated Halo creates nothing in the student's home folder.
+  const uploadRoot = flags.sandbox ? undefined : await chooseUploadRoot(existing, io);
   const mcpAuthToken = typeof existing.mcpAuthToken === "string" && existing.mcpAuthToken ? existing.mcpAuthToken : (config.http.authToken ?? generateToken());
   registerSecret(mcpAuthToken);
   await saveLogin(store.store, creds, { mcpAuthToken, ...(uploadRoot ? { uploadRoots: [uploadRoot] } : {}) });
-  io.err(`Saved to ${config.configPath} (readable only by you).`);
+  // Inside the image, paths and commands are told as the host sees them (compose mounts ./config at /config).
+  const container = inImage(io.env);
+  io.err(`Saved to ${hostConfigPath(io.env, config.configPath)}${container ? " on your computer" : ""} (readable only by you).`);
   io.err(uploadRoot ? `The assistant may attach files to assignments only from ${uploadRoot}; put what you want to hand in there.\n` : `Upload folders kept as configured: ${config.uploadRoots.join(", ")}.\n`);
   const shownHost = ["0.0.0.0", "::"].includes(config.http.host) ? "127.0.0.1" : config.http.host;
-  io.out(clientSnippets({ configPath: config.configPath, httpUrl: `http://${shownHost}:${config.http.port}/mcp`, httpToken: mcpAuthToken, launch: io.launch }) + "\n");
-  const where = config.configPath !== path.resolve(io.cwd, "config.json") ? ` --config ${config.configPath}` : "";
-  io.err(`\nCheck everything any time with: halo-lms-mcp doctor${where}`);
-  io.err(`To check that every Halo query works for your account (a one-minute report you can paste into a bug report): halo-lms-mcp doctor --live${where}`);
+  const httpUrl = config.http.publicUrl ?? `http://${shownHost}:${config.http.port}/mcp`;
+  io.out(clientSnippets({ configPath: config.configPath, httpUrl, httpToken: mcpAuthToken, launch: io.launch, httpOnly: container, sandbox: flags.sandbox }) + "\n");
+  if (flags.sandbox) {
+    io.err("That was the whole first run, on the simulated Halo (its throw-away config is removed now). For your own account: halo-lms-mcp login");
+    return 0;
+  }
+  const where = !container && config.configPath !== path.resolve(io.cwd, "config.json") ? ` --config ${config.configPath}` : "";
+  const me = container ? "docker compose run --rm halo" : "halo-lms-mcp";
+  io.err(`\nCheck everything any time with: ${me} doctor${where}`);
+  io.err(`To check that every Halo query works for your account (a one-minute report you can paste into a bug report): ${me} doctor --live${where}`);
   return 0;
 }

@@ -43,7 +43,8 @@ export function parseCli(rest: readonly string[]): ParsedCli {
     const name = eq > 0 ? a.slice(0, eq) : a;
     if (name === "--help" || name === "-h") return { ...out, command: "help" };
     if (name === "--version" || name === "-v" || name === "-V") return { ...out, command: "version" };
-    if (name === "--sandbox" && out.command === "serve") out.sandbox = true;
+    // init and doctor take it too, so the whole first run can be tried without an account.
+    if (name === "--sandbox" && (out.command === "serve" || out.command === "init" || out.command === "doctor")) out.sandbox = true;
     else if (out.command === "login" && name === "--fresh") out.login.fresh = true;
     else if (out.command === "doctor" && name === "--live") out.doctor.live = true;
     else if (out.command === "doctor" && name === "--json") out.doctor.json = true;
@@ -110,9 +111,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
   const { config, warnings } = loaded;
 
   // Loaded on demand: --help/--version and a config error answer without loading the MCP stack.
-  if (cli.command === "doctor") return { exitCode: await (await import("./doctor.js")).runDoctor(config, warnings, io, cli.doctor) };
+  // One-shot commands on the simulated Halo stop it (and remove its throw-away folder) when they end.
+  const oneShot = async (run: () => Promise<number>) => {
+    try {
+      return { exitCode: await run() };
+    } finally {
+      await sandboxClose?.();
+    }
+  };
+  if (cli.command === "doctor") return oneShot(async () => (await import("./doctor.js")).runDoctor(config, warnings, io, cli.doctor));
   for (const w of warnings) log.warn(w);
-  if (cli.command === "init") return { exitCode: await (await import("./init.js")).runInit(config, cli.init, io) };
+  if (cli.command === "init") return oneShot(async () => (await import("./init.js")).runInit(config, { ...cli.init, sandbox: cli.sandbox }, io));
   if (cli.command === "login") return { exitCode: await (await import("./login.js")).runLogin(config, cli.login, io) };
   const { serve } = await import("./serve.js");
   return { running: await serve(config, io, { onClose: sandboxClose }) };

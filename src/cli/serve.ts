@@ -2,7 +2,6 @@
  * Runs the MCP server on the configured transport. Returns a handle whose `done` settles when the
  * session ends by itself (stdin closed in stdio mode); the entry point handles signals.
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { healingStateFile } from "../assistant/state-file.js";
 import type { AppConfig } from "../config/types.js";
@@ -15,6 +14,7 @@ import { ensureHttpToken, tokenAnnouncement } from "../transport/token.js";
 import { StdioLineTransport } from "../transport/stdio.js";
 import { MESSAGE_MAX_BYTES } from "../config/limits.js";
 import type { CliIo } from "./io.js";
+import { configWriteProblem, hostConfigPath, inContainer, inImage, StartupProblem, unwritableConfigHelp } from "./container.js";
 
 export interface Running {
   /** HTTP endpoint (http mode). */
@@ -27,12 +27,14 @@ export interface Running {
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
 
-export function inContainer(env: CliIo["env"]): boolean {
-  return existsSync("/.dockerenv") || existsSync("/run/.containerenv") || Boolean(env.container);
-}
 
 export async function serve(config: AppConfig, io: CliIo, extra: { onClose?: () => Promise<void> } = {}): Promise<Running> {
   setLogLevel(config.logLevel);
+  if (inImage(io.env)) {
+    // In the image the config folder is a mount: if its owner is wrong, say so now, not after a lost token save.
+    const problem = await configWriteProblem(config.configPath);
+    if (problem) throw new StartupProblem(unwritableConfigHelp(config.configPath, problem));
+  }
   const store = createConfigStore(config.configPath);
   const stale = await removeStaleTemps(config.configPath);
   if (stale.length) log.info(`config: removed ${stale.length} leftover temp cop${stale.length === 1 ? "y" : "ies"} of ${config.configPath} (they held tokens)`);
@@ -65,7 +67,7 @@ export async function serve(config: AppConfig, io: CliIo, extra: { onClose?: () 
   const { token, generated } = await ensureHttpToken({ configured: config.http.authToken, store });
   const handle = await startHttp({ server, host, port, token, allowedHosts: config.http.allowedHosts, allowedOrigins: config.http.allowedOrigins });
   halo.warm();
-  if (generated) io.err(tokenAnnouncement(handle.url, token, store.path));
+  if (generated) io.err(tokenAnnouncement(config.http.publicUrl ?? handle.url, token, hostConfigPath(io.env, store.path)));
   if (!LOOPBACK.has(host)) {
     const where = inContainer(io.env) ? "inside the container; publish it on 127.0.0.1 only (see docker-compose.yml)" : "reachable from other machines on your network unless a firewall blocks it";
     log.warn(`HTTP bound to ${host}: ${where}. Every request still needs the bearer token.`);

@@ -57,6 +57,7 @@ const fields = {
   mcpAuthToken: { file: "mcpAuthToken", env: "MCP_AUTH_TOKEN", parser: v.secret },
   allowedOrigins: { file: "mcpAllowedOrigins", env: "MCP_ALLOWED_ORIGINS", parser: v.list(",", "a comma-separated list of origins") },
   allowedHosts: { file: "mcpAllowedHosts", env: "MCP_ALLOWED_HOSTS", parser: v.list(",", "a comma-separated list of host names") },
+  publicUrl: { file: "mcpPublicUrl", env: "MCP_PUBLIC_URL", parser: v.httpUrl },
   logLevel: { file: "logLevel", env: "LOG_LEVEL", flag: "logLevel", parser: v.oneOf(["debug", "info", "warn", "error"] as const) },
   // A path or a command name on PATH; `login` resolves it (a bare name must not become a path under cwd).
   browser: { file: "browser", env: "HALO_BROWSER", flag: "browser", parser: v.text },
@@ -142,6 +143,7 @@ export function resolveConfig(input: ResolveInput): { config: AppConfig; warning
       authToken: values.mcpAuthToken,
       allowedOrigins: values.allowedOrigins ?? [],
       allowedHosts: values.allowedHosts ?? [],
+      publicUrl: values.publicUrl,
     },
     logLevel: values.logLevel ?? "info",
     browser: values.browser,

@@ -33,6 +33,8 @@ export interface AppConfig {
     readonly authToken?: string; // MCP_AUTH_TOKEN
     readonly allowedOrigins: readonly string[];
     readonly allowedHosts: readonly string[];
+    /** Where clients reach this server when that differs from the bind (Docker's published port), for the setup lines. */
+    readonly publicUrl?: string;
   };
   readonly logLevel: "debug" | "info" | "warn" | "error";
   /** The browser `login` opens (path or command name); undefined = look for Chrome, Edge or Chromium. */

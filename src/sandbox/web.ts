@@ -4,6 +4,7 @@
  * tokens on GET and refreshes them on POST {data:{shouldRefreshToken:"true"}}.
  */
 import { randomBytes } from "node:crypto";
+import { webPage } from "./pages.js";
 import { issueGrant, nowMs, type SessionRec, type State } from "./state.js";
 import type { SandboxUrls } from "./urls.js";
 import { fakeJwe, json, parseCookies, sha256Hex } from "./util.js";
@@ -176,5 +177,7 @@ export async function web(s: State, req: Request, urls: SandboxUrls): Promise<Re
     return reply(callback, 200, [...sessionCookies(s, rec, false), setCookie(COOKIE.callback, encodeURIComponent(callback))]);
   }
   if (url.pathname.startsWith("/api/auth/")) return json({ message: "Not found" }, 404);
+  const shown = req.method === "GET" ? webPage(s, url) : undefined;
+  if (shown) return shown;
   return new Response("<!DOCTYPE html><html><body><div id=\"__next\">Halo</div></body></html>", { status: 404, headers: { "content-type": "text/html" } });
 }

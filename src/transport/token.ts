@@ -18,7 +18,7 @@ export interface TokenResult {
 /** The lines that show a generated token once. Write them straight to the operator's stderr: the
  * redacting logger would hide the very thing needed. */
 export function tokenAnnouncement(url: string, token: string, configPath: string): string {
-  return `Connect Claude Code to this server with:\n\n  ${claudeAddCommand(url, token)}\n\n(The token is shown only this once; it is kept in ${configPath} as "mcpAuthToken".)`;
+  return `Connect Claude Code to this server with:\n\n  ${claudeAddCommand(url, token, "halo-http")}\n\n(The token is shown only this once; it is kept in ${configPath} as "mcpAuthToken".)`;
 }
 
 /**

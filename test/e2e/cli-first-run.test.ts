@@ -83,6 +83,18 @@ describe("a first run that never goes silent", () => {
     expect(r.out).toContain("check your internet connection");
   });
 
+  it("init --sandbox runs the whole flow on the simulated Halo and prints setup lines that start --sandbox", async () => {
+    const { HALO_COOKIE: _c, ...env } = world.env;
+    const r = await cli(["init", "--sandbox"], env);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/Signed in as \w+ \w+/);
+    expect(r.out).toContain(`claude mcp add halo-sandbox -- ${process.execPath} ${CLI} --sandbox`);
+    expect(r.out).not.toMatch(/--transport http/); // no server runs to connect to
+    const saved = /Saved to (\S+config\.json)/.exec(r.err)?.[1];
+    expect(saved).toBeDefined();
+    expect(() => statSync(saved as string)).toThrow(); // the throw-away config went with the simulated Halo
+  });
+
   it("init with a cookie Halo rejects explains it once", async () => {
     const { HALO_COOKIE: _c, ...env } = world.env;
     const r = await cli(["init", "--stdin", "--config", path.join(world.dir, "first-run-bad.json")], env, "__Secure-next-auth.session-token=not-a-real-session-token-value\n");

@@ -26,7 +26,7 @@ beforeAll(async () => {
   world = await startWorld();
   const port = await freePort();
   server = spawnServer([], { ...world.env, MCP_TRANSPORT: "http", MCP_PORT: String(port) }, world.dir);
-  const m = await server.waitFor(/claude mcp add --transport http halo (\S+) --header "Authorization: Bearer ([^"]+)"/);
+  const m = await server.waitFor(/claude mcp add --transport http halo-http (\S+) --header "Authorization: Bearer ([^"]+)"/);
   url = m[1] as string;
   token = m[2] as string;
   await server.waitFor(/ready on http/);
