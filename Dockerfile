@@ -9,7 +9,8 @@ RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 # No source maps in the image: only what runs.
-RUN npx tsc -p tsconfig.build.json --sourceMap false
+COPY scripts ./scripts
+RUN npx tsc -p tsconfig.build.json --sourceMap false && node scripts/bundle.mjs --no-sourcemap
 
 # ---- runtime: production dependencies and compiled code only ----
 FROM node:24-alpine AS runtime
@@ -21,7 +22,7 @@ RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts \
  && rm -rf /root/.npm /tmp/* \
  && mkdir -p /config /downloads /uploads \
  && chown node:node /config /downloads
-COPY --from=build /app/dist/src ./dist/src
+COPY --from=build /app/dist/bin ./dist/bin
 COPY config.example.json ./
 
 # Inside the container the server listens on every interface of the container's own network namespace;
@@ -47,4 +48,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
 
 # Exec form: node is PID 1 and receives SIGTERM directly (the server handles it and exits promptly).
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["node", "dist/src/cli.js"]
+ENTRYPOINT ["node", "dist/bin/cli.js"]

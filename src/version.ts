@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 // Read once from package.json so --version, serverInfo and the User-Agent never disagree. The file sits
-// one level up from src/ (tests, tsx) or two from dist/src/ (the build).
+// one level up from src/ (tests, tsx) or two from dist/src/ and dist/bin/ (the builds).
 function findVersion(): `${number}.${number}.${number}` {
   for (const rel of ["../package.json", "../../package.json"]) {
     const p = fileURLToPath(new URL(rel, import.meta.url));

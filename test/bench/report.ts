@@ -38,7 +38,7 @@ export interface Target {
   pass: boolean | null;
 }
 
-export const TARGETS = { ratio: 5, toolsListTokens: 7000, roundTrips: 2.5, cachedP50Ms: 2, coldStartMs: 600, uploadGrowthMb: 64, extractGrowthMb: 256 } as const;
+export const TARGETS = { ratio: 5, toolsListTokens: 7000, roundTrips: 2.5, cachedP50Ms: 2, coldStartOwnMs: 300, uploadGrowthMb: 64, extractGrowthMb: 256 } as const;
 
 const n = (x: number) => x.toLocaleString("en-US");
 const verdict = (p: boolean | null) => (p === null ? "n/a" : p ? "PASS" : "MISS");
@@ -83,9 +83,9 @@ export function targets(r: Results): Target[] {
   }
   if (r.coldStart) {
     out.push({
-      target: `Cold start (spawn → first tools/list) < ${TARGETS.coldStartMs} ms`,
-      figure: `${r.coldStart.serverMedianMs} ms median (node -e '' ${r.coldStart.nodeMedianMs} ms)`,
-      pass: r.coldStart.serverMedianMs < TARGETS.coldStartMs,
+      target: `Cold start (spawn → first tools/list) at most ${TARGETS.coldStartOwnMs} ms above bare node`,
+      figure: `${r.coldStart.ownMs} ms above node (${r.coldStart.serverMedianMs} ms median; node -e '' ${r.coldStart.nodeMedianMs} ms; unbundled ${r.coldStart.unbundledOwnMs} ms above node)`,
+      pass: r.coldStart.ownMs <= TARGETS.coldStartOwnMs,
     });
   }
   if (r.extract && r.extract.runs.length) {
@@ -178,7 +178,7 @@ function sections(r: Results): string[] {
     const c = r.coldStart;
     out.push(
       "#### 5. Cold start",
-      table(["measure", `median of ${c.reps} ms`], [["spawn → initialize → first tools/list answer", c.serverMedianMs], ["fastest of those", c.serverMinMs], ["node -e '' (spawn to exit)", c.nodeMedianMs], ["node importing the server's modules only (spawn to exit)", c.importMedianMs], ["ours (server minus node -e '')", c.ownMs]]),
+      table(["measure", `median of ${c.reps} ms`], [["spawn → initialize → first tools/list answer", c.serverMedianMs], ["fastest of those", c.serverMinMs], ["node -e '' (spawn to exit)", c.nodeMedianMs], ["ours (server minus node -e '')", c.ownMs], ["unbundled dist/src/cli.js, same loop", c.unbundledMedianMs], ["unbundled minus node -e ''", c.unbundledOwnMs]]),
     );
   }
   if (r.upload) {
@@ -264,7 +264,7 @@ How each figure is taken (code in \`test/bench/\`, one file per measurement):
 3. **Round trips** (\`measure-roundtrips.ts\`): a fresh in-process server per measurement, 100 ms added to every
    Halo call, calls counted by the sandbox.
 4. **Overhead** (\`measure-overhead.ts\`): the built server spawned as \`node dist/src/cli.js\`, stdio and HTTP.
-5. **Cold start** (\`measure-coldstart.ts\`): spawn to the first \`tools/list\` answer, beside \`node -e ''\`.
+5. **Cold start** (\`measure-coldstart.ts\`): spawn of the bundled bin (\`dist/bin/cli.js\`, built by \`scripts/bundle.mjs\`) to the first \`tools/list\` answer, in the same loop as \`node -e ''\` and the unbundled compiler output (\`dist/src/cli.js\`); the machine's load moves all three alike.
 6. **Upload memory** (\`measure-upload.ts\`): a sparse file uploaded through the spawned server; its RSS is
    sampled every 5 ms from \`/proc/<pid>/status\`.
 7. **HTTP load** (\`measure-load.ts\`): concurrent SDK clients against one spawned HTTP server.

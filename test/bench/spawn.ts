@@ -1,5 +1,5 @@
 /**
- * The built server as a student runs it: `node dist/src/cli.js` in its own process, configured through the
+ * The built server as a student runs it: `node dist/bin/cli.js` in its own process, configured through the
  * environment, talking to a loopback sandbox that lives in this (the bench) process. The sandbox's world is
  * seeded at the real "now" because the spawned server's clock is the real one.
  */
@@ -15,8 +15,8 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { createSandbox, type RunningSandbox, type Sandbox } from "../../src/sandbox/index.js";
 import { loopbackEnv } from "../helpers/sandbox-env.js";
 
-/** dist/test/bench/spawn.js → dist/src/cli.js */
-export const CLI_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src/cli.js");
+/** dist/test/bench/spawn.js → dist/bin/cli.js, the bundled bin that is published and run. */
+export const CLI_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../bin/cli.js");
 
 export interface LoopbackHalo {
   sandbox: Sandbox;
@@ -47,8 +47,8 @@ export interface Connected {
   close(): Promise<void>;
 }
 
-export async function connectStdio(env: Record<string, string>): Promise<Connected> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [CLI_PATH], env, stderr: "ignore" });
+export async function connectStdio(env: Record<string, string>, cli = CLI_PATH): Promise<Connected> {
+  const transport = new StdioClientTransport({ command: process.execPath, args: [cli], env, stderr: "ignore" });
   const client = new Client({ name: "bench", version: "1.0.0" });
   await client.connect(transport);
   return { client, pid: transport.pid ?? 0, close: () => client.close() };

