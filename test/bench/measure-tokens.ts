@@ -1,7 +1,9 @@
 /**
  * Measurement 1: tokens of each read tool's answer on the seeded world beside the tokens of the raw Halo
- * JSON (gateway + orchestration response bodies) its calls returned, with a cold cache per tool, plus four
- * student scenarios. Session-establishing web calls are not counted as "raw": they carry tokens, not data.
+ * JSON a plain per-class tool would fetch for the same question (PLAIN below), with a cold cache per tool,
+ * plus four student scenarios. Everything the call fetched (class-list lookups, gradebook joins) is reported
+ * beside it, but is not what the ratio divides: counting joins would flatter a tool for fetching more.
+ * Session-establishing web calls are never raw: they carry tokens, not data.
  */
 import { SEED } from "../../src/sandbox/index.js";
 import { startRig, type Captured, type Rig } from "./rig.js";
@@ -14,11 +16,19 @@ export interface ToolTokens {
   listLike: boolean;
   outputTokens: number;
   outputChars: number;
+  /** The responses a plain per-class tool needs for the same question (PLAIN). */
   rawTokens: number;
   rawChars: number;
+  /** Every data response the call fetched, joins and lookups included. */
+  fetchedTokens: number;
   /** rawTokens / outputTokens. */
   ratio: number;
+  /** The ratio the bench reports against (list tools; undefined for detail tools). */
+  target?: number;
+  /** Items listed (lines starting "- "), for the tokens-per-item figure. */
+  items: number;
   haloCalls: string[];
+  rawCalls: string[];
   isError: boolean;
   /** Where the answer's tokens go: ids (UUIDs), quote banners around other people's text, Halo links. */
   anatomy: Anatomy;
@@ -74,6 +84,41 @@ const CASES: Record<string, { args: Record<string, unknown>; list: boolean }> = 
   dq_participation: { args: { class_ref: CLOUD }, list: true },
 };
 
+/**
+ * The Halo operations whose responses count as a tool's raw: what a plain tool answering the same question
+ * for one class would fetch. "…Extras" companions count with their document (a plain query would ask those
+ * fields in the same request). Not counted: the class list that turns a class_ref into an id (except for
+ * list_classes, where it is the answer) and data joined from other tools (e.g. the gradebook in discussions).
+ * Cross-class tools (whats_due, missing_work, grades_summary) count the per-class responses a plain tool
+ * would fetch for every class they cover.
+ */
+const GRADEBOOK = ["GetAllClassGrades", "GetAllClassGradeDetails", "GetAllClassGradeGroups"];
+const PLAIN: Record<string, string[]> = {
+  list_classes: ["GetCourseClassesForUser"],
+  user: ["GetUserById", "GetUserProfileExtras"],
+  view_assignments: ["GetCourseClassBySlugId"],
+  assignment_details: ["GetCourseClassAssessmentById", "GetCourseClassAssessmentExtras", "GetUserAssignmentSubmissionForAssessment", "GetUserAssignmentSubmissionExtras"],
+  grades: GRADEBOOK,
+  feedback: ["GetGradeForUserCourseClassAssessment", "GetCourseClassAssessmentById", "GetCourseClassAssessmentExtras"],
+  discussions: ["GetAllDQForCourseClass"],
+  forum_posts: ["Posts", "PostExtras"],
+  announcements: ["Announcements", "AnnouncementExtras"],
+  inbox: ["GetInboxLeftPanel", "GetInboxLeftPanelExtras"],
+  inbox_posts: ["GetPostsForInboxForum", "GetPostsForInboxForumExtras"],
+  notifications: ["GetForumNotifications", "GetInboxNotifications", "GetUserAlerts", "GetUserAlertCount"],
+  whats_due: ["GetCourseClassBySlugId", "GetAllClassGrades"],
+  missing_work: ["GetCourseClassBySlugId", "GetAllClassGrades"],
+  grades_summary: GRADEBOOK,
+  grade_target: GRADEBOOK,
+  what_changed: ["GetUserAlerts", "GetInboxLeftPanel", "GetInboxLeftPanelExtras", ...GRADEBOOK],
+  course_materials: ["GetCourseClassBySlugId"],
+  dq_participation: ["GetAllDQForCourseClass", "Posts"],
+};
+
+/** Answer-to-raw targets, reported by the bench and never asserted in tests. */
+export const RATIO_TARGET = 5;
+const RATIO_TARGETS: Record<string, number> = { discussions: 3 };
+
 const SKIP: Record<string, string> = {
   check_tokens: "session tool: reports local login state, no Halo data",
   reload_tokens: "session tool",
@@ -84,8 +129,8 @@ const SKIP: Record<string, string> = {
 };
 
 const isData = (c: Captured) => c.service === "gateway" || c.service === "orchestration";
-const rawOf = (caps: Captured[]) => {
-  const data = caps.filter(isData);
+const rawOf = (caps: Captured[], only?: string[]) => {
+  const data = caps.filter((c) => isData(c) && (!only || only.includes(c.operationName ?? "")));
   return { tokens: data.reduce((n, c) => n + tokens(c.body), 0), chars: data.reduce((n, c) => n + c.body.length, 0), calls: data.map((c) => c.operationName ?? c.path) };
 };
 
@@ -113,11 +158,15 @@ async function measureTool(rig: Rig, tool: string, args: Record<string, unknown>
   await cold(rig);
   const r = await rig.call(tool, args);
   rig.recording = false;
-  const raw = rawOf(rig.captured);
+  const all = rawOf(rig.captured);
+  const plain = PLAIN[tool];
+  if (!plain) throw new Error(`${tool}: add the Halo operations a plain tool needs to PLAIN`);
+  const raw = rawOf(rig.captured, plain);
   const out = tokens(r.text);
   return {
-    tool, args, listLike, outputTokens: out, outputChars: r.text.length, rawTokens: raw.tokens, rawChars: raw.chars,
-    ratio: out ? round(raw.tokens / out, 1) : 0, haloCalls: raw.calls, isError: r.isError, anatomy: anatomy(r.text),
+    tool, args, listLike, outputTokens: out, outputChars: r.text.length, rawTokens: raw.tokens, rawChars: raw.chars, fetchedTokens: all.tokens,
+    ratio: out ? round(raw.tokens / out, 1) : 0, ...(listLike ? { target: RATIO_TARGETS[tool] ?? RATIO_TARGET } : {}),
+    items: (r.text.match(/^- /gm) ?? []).length, haloCalls: all.calls, rawCalls: raw.calls, isError: r.isError, anatomy: anatomy(r.text),
     ...(r.isError ? { note: r.text.slice(0, 200) } : {}),
   };
 }
