@@ -13,7 +13,7 @@ async function demo(): Promise<{ code: number | null; out: string }> {
   ensureBuilt();
   const port = await freePort();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "dist/src/cli/demo.js"), "--once", "--port", String(port)], { env: { PATH: process.env.PATH ?? "" } });
+    const child = spawn(process.execPath, [path.join(ROOT, "dist/bin/cli/demo.js"), "--once", "--port", String(port)], { env: { PATH: process.env.PATH ?? "" } });
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.on("error", reject);
