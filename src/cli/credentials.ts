@@ -15,7 +15,7 @@ import { fetchAlertCounts } from "../queries/inbox.js";
 import type { Credentials } from "./secrets.js";
 
 /** Signs in with the candidate login in a throw-away config dir and makes one cheap gateway call. */
-export type LoginCheck = { ok: true; who: string; expires?: string } | { ok: false; why: string; offline?: boolean };
+export type LoginCheck = { ok: true; who: string; expires?: string; authMethod?: string } | { ok: false; why: string; offline?: boolean };
 
 /** `offline` means Halo could not be asked (network, time-out, 5xx): the login itself may be fine. */
 export async function validateLogin(config: AppConfig, creds: Credentials): Promise<LoginCheck> {
@@ -36,7 +36,7 @@ export async function validateLogin(config: AppConfig, creds: Credentials): Prom
       await fetchAlertCounts(halo.api);
       who = "(raw tokens; name not available)";
     }
-    return { ok: true, who, expires: status.expires ?? info.expires };
+    return { ok: true, who, expires: status.expires ?? info.expires, authMethod: status.authMethod ?? info.authMethod };
   } catch (e) {
     if (isOffline(e) || !isHaloError(e)) return { ok: false, offline: true, why: isHaloError(e) ? e.message : "Halo could not be reached." };
     return { ok: false, why: e.message };

@@ -8,7 +8,7 @@ import { createConfigStore } from "../config/store.js";
 import path from "node:path";
 import { healingStateFile } from "../assistant/state-file.js";
 import { defaultUploadRoot, homeOf, tooBroad } from "../config/upload-roots.js";
-import { createHalo } from "../halo/index.js";
+import { createHalo, notRefreshable } from "../halo/index.js";
 import { systemBrowser } from "./browser-login.js";
 import type { CliIo } from "./io.js";
 import { configWriteProblem, inContainer, inImage } from "./container.js";
@@ -133,6 +133,8 @@ export async function haloChecks(config: AppConfig, now = Date.now()): Promise<C
     } else {
       out.push({ level: "fail", what: `Halo login ${s.state === "expired" ? "has expired" : "is missing"}`, fix: s.message ?? "run `halo-lms-mcp login`" });
     }
+    const once = s.state === "ok" || s.state === "unknown" ? notRefreshable(s.authMethod) : undefined;
+    if (once) out.push({ level: "warn", what: once });
     await halo.flush().catch(() => undefined);
   } finally {
     halo.close();

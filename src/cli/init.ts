@@ -5,6 +5,7 @@
 import path from "node:path";
 import { registerCookieSecrets } from "../config/resolve.js";
 import type { AppConfig } from "../config/types.js";
+import { notRefreshable } from "../halo/index.js";
 import { registerSecret } from "../redact.js";
 import { generateToken } from "../transport/security.js";
 import type { CliIo } from "./io.js";
@@ -93,6 +94,11 @@ export async function runInit(config: AppConfig, flags: InitFlags, io: CliIo): P
       return 1;
     }
     io.err(`Signed in as ${v.who}${v.expires ? `; this browser session lasts until ${v.expires}` : ""}.`);
+    const once = notRefreshable(v.authMethod);
+    if (once) io.err(`Note: ${once}`);
+  } else if (!creds.cookie) {
+    // Unchecked raw tokens can only ever become a local_auth session.
+    io.err(`Note: ${notRefreshable("local_auth")}`);
   }
 
   const store = await openStore(config.configPath);

@@ -4,6 +4,7 @@
  */
 import type { AppConfig } from "../config/types.js";
 import { registerCookieSecrets } from "../config/resolve.js";
+import { notRefreshable } from "../halo/index.js";
 import { signInWithBrowser, type BrowserLoginOptions } from "./browser-login.js";
 import { offlineHelp, openStore, saveLogin, validateLogin } from "./credentials.js";
 import type { CliIo } from "./io.js";
@@ -56,6 +57,8 @@ export async function runLogin(config: AppConfig, flags: LoginFlags, io: CliIo):
   }
   io.out(`Signed in as ${v.who}. This Halo session ends ${v.expires ?? "when Halo ends it (no end date given)"}${days(v.expires, Date.now())}; then run \`halo-lms-mcp login\` again.`);
   io.out(`Saved to ${config.configPath} (readable only by you). A running halo-lms-mcp picks the new login up by itself.`);
+  const once = notRefreshable(v.authMethod);
+  if (once) io.err(`Note: ${once}`);
   if (io.env.HALO_COOKIE?.trim() || io.env.HALO_AUTH_TOKEN?.trim()) {
     io.err("Note: HALO_COOKIE / HALO_AUTH_TOKEN are set in your environment and take precedence over the saved login; unset them to use it.");
   }

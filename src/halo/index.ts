@@ -64,5 +64,6 @@ export { classify, parseRetryAfter, sanitize, type HttpResult } from "./classify
 export { retryDelay, isTransient, type RequestKind, type RetryOptions } from "./retry.js";
 export { CircuitBreaker, countsAsOutage, type BreakerState, type BreakerOptions } from "./breaker.js";
 export { parseCookieHeader } from "./cookies.js";
+export { notRefreshable } from "./messages.js";
 export { transactionId } from "./headers.js";
 export type * from "./types.js";

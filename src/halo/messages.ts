@@ -25,6 +25,12 @@ export const stillRejected = (baseUrl: string, op: string) =>
 export const rawTokensNote =
   "Using the raw tokens directly: Halo did not create a web session from them, so they cannot be refreshed or checked without a call.";
 
+/** S1 warns likewise: only an SSO (`open_id`) session renews; one made from raw tokens (`local_auth`) dies with its tokens. */
+export function notRefreshable(authMethod: string | undefined): string | undefined {
+  if (!authMethod || authMethod === "open_id") return undefined;
+  return "This login was not made by a browser sign-in, so Halo cannot refresh it and it will need a new sign-in when its tokens expire: run `halo-lms-mcp login` now for one that renews itself.";
+}
+
 /** The check_tokens answer from the session's state and the outcome of establishing/probing it (an error or nothing). */
 export function statusOf(
   v: { source: SessionStatus["source"]; canRefresh: boolean; info?: SessionInfo; hasTokens: boolean; lastRefreshAt?: number; reloadedAt?: number },

@@ -2,6 +2,7 @@
  * Session status for check_tokens & co. Never prints a token or cookie: at most which kind of credential
  * the session was started from.
  */
+import { notRefreshable } from "../halo/messages.js";
 import type { SessionStatus } from "../halo/types.js";
 import { whenAt, type Clock } from "./common.js";
 
@@ -32,7 +33,8 @@ export function renderSession(action: string, s: SessionStatus, c: Clock, baseUr
   if (over) return lines.join("\n"); // the old session's user, end date and refresh state no longer apply
   if (s.userId) lines.push(`Signed-in user id: ${s.userId} (user shows the profile)`);
   if (s.expires) lines.push(`Login session ends: ${whenAt(s.expires, c)} — after that, run \`halo-lms-mcp login\` again.`);
-  lines.push(s.canRefresh ? "Tokens can be refreshed automatically." : "Tokens cannot be refreshed automatically; when they expire you will need fresh credentials.");
+  // A local_auth session answers refresh calls but keeps its expiry, so canRefresh alone would promise too much.
+  lines.push(notRefreshable(s.authMethod) ?? (s.canRefresh ? "Tokens can be refreshed automatically." : "Tokens cannot be refreshed automatically; when they expire you will need fresh credentials."));
   if (s.lastRefreshAt) lines.push(`Last token refresh: ${whenAt(s.lastRefreshAt, c)}`);
   return lines.join("\n");
 }

@@ -23,6 +23,7 @@ function cli(args: string[], env: Record<string, string | undefined>, input = ""
     child.stdin.end(input);
   });
 }
+const NOT_REFRESHABLE = /cannot refresh it and it will need a new sign-in when its tokens expire: run `halo-lms-mcp login`/;
 const withoutLogin = () => {
   const { HALO_COOKIE: _c, ...rest } = world.env;
   return rest;
@@ -45,6 +46,7 @@ describe("CLI", () => {
     const r = await cli(["init", "--stdin", "--config", configPath], withoutLogin(), `Cookie: ${world.sandbox.credentials.cookieHeader}\n`);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toMatch(/Signed in as/);
+    expect(r.err).not.toMatch(NOT_REFRESHABLE); // an SSO session renews itself
     const file = JSON.parse(readFileSync(configPath, "utf8")) as Record<string, string>;
     expect(file.cookie).toBe(world.sandbox.credentials.cookieHeader);
     expect(file.mcpAuthToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -66,6 +68,12 @@ describe("CLI", () => {
     const file = JSON.parse(readFileSync(configPath, "utf8")) as Record<string, string>;
     expect(file.authToken).toBe(world.sandbox.credentials.authToken);
     expect(file.cookie).toBeUndefined();
+    // Halo makes a local_auth session from raw tokens, which it never renews: said once, at setup.
+    expect(r.err.match(new RegExp(NOT_REFRESHABLE, "g"))).toHaveLength(1);
+    const doctor = await cli(["doctor", "--config", configPath], withoutLogin());
+    expect(doctor.code, doctor.out + doctor.err).toBe(0);
+    expect(doctor.out).toMatch(/\[ok {2}\] Halo login works \(local_auth\)/);
+    expect(doctor.out).toMatch(/\[warn\] This login was not made by a browser sign-in, so Halo cannot refresh it/);
   });
 
   it("init refuses a login Halo rejects and saves nothing", async () => {
@@ -81,6 +89,7 @@ describe("CLI", () => {
     expect(good.code, good.out + good.err).toBe(0);
     expect(good.out).toMatch(/\[ok {2}\] Halo login works/);
     expect(good.out).toMatch(/\[ok {2}\] Halo gateway reachable/);
+    expect(good.out).not.toMatch(NOT_REFRESHABLE);
     // A browser named for `login` that is not there is a warning, not a failure: the server itself works.
     const wrong = await cli(["doctor", "--browser", "/no/such/browser"], world.env);
     expect(wrong.code).toBe(0);

@@ -85,7 +85,7 @@ describe("renderSession", () => {
         "Session: UNVERIFIED — could not confirm the session with Halo right now.",
         "Using the raw tokens.",
         "Credential source: the raw token pair (authToken + contextToken) (session made from raw tokens).",
-        "Tokens cannot be refreshed automatically; when they expire you will need fresh credentials.",
+        "This login was not made by a browser sign-in, so Halo cannot refresh it and it will need a new sign-in when its tokens expire: run `halo-lms-mcp login` now for one that renews itself.",
       ].join("\n"),
     );
     expect(renderSession("", { state: "unknown", source: "tokens", canRefresh: false, authMethod: "raw_tokens" }, c)).toContain("(raw_tokens).");
