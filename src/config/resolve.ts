@@ -120,6 +120,7 @@ export function resolveConfig(input: ResolveInput): { config: AppConfig; warning
       baseUrl: (values.baseUrl ?? "https://halo.gcu.edu").replace(/\/+$/, ""),
       gatewayUrl: values.gatewayUrl ?? "https://gateway.halo.gcu.edu/",
       orchestrationUrl: (values.orchestrationUrl ?? "https://orchestration.halo.gcu.edu").replace(/\/+$/, ""),
+      discoverOrchestration: values.orchestrationUrl === undefined,
       authToken: values.authToken,
       contextToken: values.contextToken,
       transactionId: values.transactionId,

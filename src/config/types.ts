@@ -6,6 +6,8 @@ export interface AppConfig {
     readonly baseUrl: string; // web host (next-auth), e.g. https://halo.gcu.edu
     readonly gatewayUrl: string; // GraphQL gateway, e.g. https://gateway.halo.gcu.edu/
     readonly orchestrationUrl: string; // REST base, e.g. https://orchestration.halo.gcu.edu (path /api/v1/orchestrate/ appended)
+    /** true when orchestrationUrl is only the default: the REST base is then read once from Halo's own page. */
+    readonly discoverOrchestration?: boolean;
     readonly authToken?: string;
     readonly contextToken?: string;
     readonly transactionId?: string;

@@ -13,6 +13,7 @@ import { haloHeaders, type Tokens } from "./headers.js";
 import type { Healing, OperationOutcome } from "./healing.js";
 import { confirmedRejection, describePaths, incompatible, rejectedDocument, stillRejected } from "./messages.js";
 import { nullSubtree, optionalPrefixOf } from "./partial.js";
+import { RestBase, restBaseOf } from "./rest-base.js";
 import { log } from "../log.js";
 import type { RequestKind } from "./retry.js";
 import type { SessionManager } from "./session.js";
@@ -21,7 +22,7 @@ import type { ClassContext, GraphqlRequest, HaloApi, SessionInfo, UploadBody } f
 import type { AppConfig } from "../config/types.js";
 
 export class HaloClient implements HaloApi {
-  private readonly restBase: string;
+  private readonly restBase: RestBase;
 
   constructor(
     private readonly config: AppConfig["halo"],
@@ -29,9 +30,9 @@ export class HaloClient implements HaloApi {
     private readonly sessions: SessionManager,
     private readonly healing: Healing,
   ) {
-    const o = config.orchestrationUrl.replace(/\/+$/, "");
-    // Accept a configured REST base that already includes the path (as __NEXT_DATA__ publishes it).
-    this.restBase = /\/api\/v1\/orchestrate$/.test(o) ? `${o}/` : `${o}/api/v1/orchestrate/`;
+    // An explicit setting always wins; otherwise Halo's own page may publish the base (see rest-base.ts).
+    const discover = config.discoverOrchestration ? { got: transport.got, webBase: config.baseUrl, timeoutMs: Math.min(config.requestTimeoutMs, 10_000) } : undefined;
+    this.restBase = new RestBase(restBaseOf(config.orchestrationUrl), discover);
   }
 
   private headers(tokens: Tokens, context: ClassContext | undefined, json: boolean, operationName?: string): Record<string, string> {
@@ -175,8 +176,8 @@ export class HaloClient implements HaloApi {
     return this.graphql<T>("mutation", req);
   }
 
-  private restUrl(path: string): string {
-    return this.restBase + path.replace(/^\/+/, "");
+  private async restUrl(path: string): Promise<string> {
+    return (await this.restBase.get()) + path.replace(/^\/+/, "");
   }
 
   private static restOp(method: string, path: string): string {
@@ -184,8 +185,9 @@ export class HaloClient implements HaloApi {
   }
 
   async restGet<T = unknown>(path: string, context?: ClassContext): Promise<T> {
+    const url = await this.restUrl(path);
     const reply = await this.call("get", HaloClient.restOp("GET", path), (tokens) => () =>
-      this.transport.got.get(this.restUrl(path), { headers: this.headers(tokens, context, false) }),
+      this.transport.got.get(url, { headers: this.headers(tokens, context, false) }),
     );
     return HaloClient.restBody<T>(reply, "GET " + path);
   }
@@ -200,13 +202,14 @@ export class HaloClient implements HaloApi {
   }
 
   async restPost<T = unknown>(path: string, body: { json?: unknown; form?: () => FormData }, context?: ClassContext): Promise<T> {
+    const url = await this.restUrl(path);
     const reply = await this.call("post", HaloClient.restOp("POST", path), (tokens) => () => {
       if (body.form) {
         // A fresh FormData per attempt: a stream body cannot be sent twice. form-data sets its own boundary header.
         const form = body.form();
-        return this.transport.got.post(this.restUrl(path), { headers: { ...this.headers(tokens, context, false), ...form.getHeaders() }, body: form });
+        return this.transport.got.post(url, { headers: { ...this.headers(tokens, context, false), ...form.getHeaders() }, body: form });
       }
-      return this.transport.got.post(this.restUrl(path), { headers: this.headers(tokens, context, true), body: JSON.stringify(body.json ?? {}) });
+      return this.transport.got.post(url, { headers: this.headers(tokens, context, true), body: JSON.stringify(body.json ?? {}) });
     });
     return HaloClient.restBody<T>(reply, "POST " + path);
   }

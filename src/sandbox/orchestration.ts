@@ -4,7 +4,7 @@ import { download, sendPost } from "./orch-messages.js";
 import { fileUploadStatus, presign, submit } from "./orch-upload.js";
 import { nowMs, type State } from "./state.js";
 import type { RestStep } from "./switches.js";
-import { ORCH_PREFIX, type SandboxUrls } from "./urls.js";
+import type { SandboxUrls } from "./urls.js";
 import { json } from "./util.js";
 
 export interface OrchCtx { s: State; userId: string; now: number; urls: SandboxUrls }
@@ -25,8 +25,9 @@ const routes: Route[] = [
 
 export async function orchestration(s: State, req: Request, urls: SandboxUrls): Promise<Response> {
   const path = new URL(req.url).pathname;
-  if (!path.startsWith(ORCH_PREFIX)) return restError(404, "No static resource " + path.slice(1));
-  const rest = path.slice(ORCH_PREFIX.length);
+  const prefix = s.switches.orchestrationPath;
+  if (!path.startsWith(prefix)) return restError(404, "No static resource " + path.slice(1));
+  const rest = path.slice(prefix.length);
   const matched = routes.map((r) => ({ r, m: r.re.exec(rest) })).filter((x) => x.m);
   const hit = matched.find((x) => x.r.method === req.method);
   if (!hit?.m) return matched.length ? restError(405, `Request method '${req.method}' is not supported`) : restError(404, "No static resource " + path.slice(1));

@@ -15,6 +15,13 @@ import { COOKIE, createSession, csrfFromCookie, liveSession, newCsrf, sessionCoo
 const STATE_COOKIE = "__Secure-next-auth.state";
 const STATE_MS = 15 * 60_000;
 
+/** Like every page of Halo's Next.js app, the data script carrying the REST base its own code calls (witness S2). */
+export function nextData(s: State, urls: SandboxUrls): string {
+  const endpoint = s.switches.publishedOrchestration ?? `${new URL(urls.orchestration).origin}${s.switches.orchestrationPath}`;
+  const data = { props: { pageProps: {} }, page: "/", query: {}, runtimeConfig: { orchestrationApiEndpoint: endpoint } };
+  return `<script id="__NEXT_DATA__" type="application/json">${JSON.stringify(data).replace(/</g, "\\u003c")}</script>`;
+}
+
 const page = (title: string, body: string, status = 200, headers = new Headers()) => {
   headers.set("content-type", "text/html; charset=utf-8");
   return new Response(`<!DOCTYPE html><html><head><title>${title}</title></head><body>${body}</body></html>`, { status, headers });
@@ -45,7 +52,7 @@ export async function signin(s: State, req: Request, urls: SandboxUrls): Promise
     const rec = liveSession(s, cookies);
     if (!rec) return redirect(`${origin}/api/auth/signin?callbackUrl=${encodeURIComponent(`${origin}/`)}`);
     const u = s.world.users[rec.userId];
-    return page("Halo", `<div id="__next"><h1>Halo</h1><p id="who">Signed in as ${u ? `${u.firstName} ${u.lastName}` : rec.userId}</p></div>`);
+    return page("Halo", `<div id="__next"><h1>Halo</h1><p id="who">Signed in as ${u ? `${u.firstName} ${u.lastName}` : rec.userId}</p></div>${nextData(s, urls)}`);
   }
   if (url.pathname === "/api/auth/signin" && req.method === "GET") {
     const headers = new Headers();
@@ -60,7 +67,7 @@ export async function signin(s: State, req: Request, urls: SandboxUrls): Promise
       `<form id="signin" method="post" action="/api/auth/signin/azure-ad"><input type="hidden" name="csrfToken" value="${token}">` +
       `<input type="hidden" name="callbackUrl" value="${callbackUrl.replace(/"/g, "&quot;")}"><button type="submit">Sign in with GCU</button></form>` +
       `<script>document.getElementById("signin").submit()</script>`;
-    return page("Sign in to Halo", form, 200, headers);
+    return page("Sign in to Halo", form + nextData(s, urls), 200, headers);
   }
   if (url.pathname === "/api/auth/signin/azure-ad" && req.method === "POST") {
     const body = new URLSearchParams(await req.text());

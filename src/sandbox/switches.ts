@@ -1,4 +1,5 @@
 /** Behaviour variants the reference marks "varies", plus fault injection. Tests flip these; resetSwitches() restores. */
+import { ORCH_PREFIX } from "./urls.js";
 import type { WitnessVariant } from "./witness.js";
 
 export type AuthFailureMode = "http401" | "message401" | "errorCode401" | "malformed";
@@ -64,6 +65,10 @@ export interface Switches {
   downloadUrlShape: "top" | "result";
   /** Origin that download links point at instead of the store (tests put a misbehaving file server there). */
   downloadOrigin: string | null;
+  /** Path the orchestration service answers under; the web host's `__NEXT_DATA__` publishes it with the orchestration origin. */
+  orchestrationPath: string;
+  /** Publish this exact `runtimeConfig.orchestrationApiEndpoint` instead (hostile-value tests); null = the real one. */
+  publishedOrchestration: string | null;
 }
 
 export function defaultSwitches(latencyMs = 0): Switches {
@@ -95,5 +100,7 @@ export function defaultSwitches(latencyMs = 0): Switches {
     requireClassHeaders: false,
     downloadUrlShape: "top",
     downloadOrigin: null,
+    orchestrationPath: ORCH_PREFIX,
+    publishedOrchestration: null,
   };
 }
