@@ -64,7 +64,9 @@ describe("extraction worker limits", () => {
   });
 
   it("stops a reader that needs more heap than allowed", async () => {
-    const r = await extractInWorker({ file: long, kind: "pdf", wantChars: 1e9 }, { ...DEFAULT_LIMITS, heapMb: 2 });
+    // 10 MB: enough to start a worker, too little for the PDF reader. At 2 MB Node 24 cannot even deserialize the
+    // worker's heap snapshot and aborts the whole process ("GC during deserialization"), not just the worker.
+    const r = await extractInWorker({ file: long, kind: "pdf", wantChars: 1e9 }, { ...DEFAULT_LIMITS, heapMb: 10 });
     expect(r.ok ? "read" : r.failure.code).toBe("memory");
   });
 
