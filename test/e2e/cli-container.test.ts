@@ -3,27 +3,16 @@
  * compose gives it, `container` set as podman/docker do): init prints host paths and only the HTTP setup with
  * the published port, and an unwritable /config stops the server at once with the owner fix.
  */
-import { spawn } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLI, sharedWorld } from "./support.js";
+import { CLI, runBuiltCli, sharedWorld } from "./support.js";
 
 const world = sharedWorld();
 
-function cli(args: string[], env: Record<string, string | undefined>, input = "", opts: { uid?: number; gid?: number; cwd?: string } = {}): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: env as NodeJS.ProcessEnv, cwd: opts.cwd ?? world.dir, uid: opts.uid, gid: opts.gid });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, out, err }));
-    child.stdin.end(input);
-  });
-}
+const cli = (args: string[], env: Record<string, string | undefined>, input = "", opts: { uid?: number; gid?: number; cwd?: string } = {}) =>
+  runBuiltCli(args, env, input, { ...opts, cwd: opts.cwd ?? world.dir });
 
 /** What docker-compose.yml sets, with HALO_PORT=8123 on the host; the mounted folders are temp dirs here. */
 function composeEnv(configDir: string): Record<string, string> {

@@ -2,27 +2,15 @@
  * A first run never goes silent: init and doctor against a Halo that is down (503 with Retry-After) or
  * unreachable end with a sentence and a non-zero exit; a rejected cookie is explained once.
  */
-import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import { statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, freePort, sharedWorld } from "./support.js";
+import { CLI, freePort, runBuiltCli, sharedWorld } from "./support.js";
 
 const world = sharedWorld();
 
-function cli(args: string[], env: Record<string, string | undefined>, input = ""): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: env as NodeJS.ProcessEnv, cwd: world.dir });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, out, err }));
-    child.stdin.end(input);
-  });
-}
+const cli = (args: string[], env: Record<string, string | undefined>, input = "") => runBuiltCli(args, env, input, { cwd: world.dir });
 
 /** The sandbox environment with every Halo host pointed at `base`, and no login. */
 function pointedAt(base: string): Record<string, string> {

@@ -2,27 +2,14 @@
  * The CLI commands of the built binary: --help/--version, init (non-interactive, validated against the
  * loopback sandbox, mode 600), doctor (passes on a good setup, fails with fixes on a bad one).
  */
-import { spawn } from "node:child_process";
 import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLI, secretsOf, sharedWorld } from "./support.js";
+import { CLI, runBuiltCli, secretsOf, sharedWorld } from "./support.js";
 
 const world = sharedWorld();
 
-/** Asynchronous on purpose: the sandbox lives in this process, so a blocking spawnSync would starve it. */
-function cli(args: string[], env: Record<string, string | undefined>, input = ""): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: env as NodeJS.ProcessEnv, cwd: world.dir });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, out, err }));
-    child.stdin.end(input);
-  });
-}
+const cli = (args: string[], env: Record<string, string | undefined>, input = "") => runBuiltCli(args, env, input, { cwd: world.dir });
 const NOT_REFRESHABLE = /cannot refresh it and it will need a new sign-in when its tokens expire: run `halo-lms-mcp login`/;
 const withoutLogin = () => {
   const { HALO_COOKIE: _c, ...rest } = world.env;

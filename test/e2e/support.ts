@@ -141,3 +141,26 @@ export function sharedWorld(): World {
     },
   });
 }
+
+export interface CliRun {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+/**
+ * One run of the built CLI with `input` on stdin. Asynchronous on purpose: the sandbox lives in the test's
+ * process, so a blocking spawnSync would starve it. `uid`/`gid` run it as another user (tests as root).
+ */
+export function runBuiltCli(args: string[], env: Record<string, string | undefined>, input: string, opts: { cwd: string; uid?: number; gid?: number }): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: env as NodeJS.ProcessEnv, cwd: opts.cwd, uid: opts.uid, gid: opts.gid });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, out, err }));
+    child.stdin.end(input);
+  });
+}
