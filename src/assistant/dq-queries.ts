@@ -25,20 +25,22 @@ export interface DqForum {
 
 const PAGE = 50;
 
-export async function fetchDqForums(halo: HaloApi, cls: ClassRef): Promise<DqForum[]> {
+/** `probe` (doctor --live): one page of one forum, the smallest request that still exercises the document. */
+export async function fetchDqForums(halo: HaloApi, cls: ClassRef, probe = false): Promise<DqForum[]> {
   const out: DqForum[] = [];
-  for (let pgNum = 1; pgNum <= 10; pgNum++) {
+  const size = probe ? 1 : PAGE;
+  for (let pgNum = 1; pgNum <= (probe ? 1 : 10); pgNum++) {
     const data = await halo.query<{ getAllDQForCourseClass: Array<DqForum | null> | null }>({
       operationName: "GetAllDQForCourseClass",
       query: DQ_FORUM_LIST_QUERY,
       feature: "discussion participation",
       required: ["getAllDQForCourseClass.forumId"],
-      variables: { courseClassId: cls.id, pgNum, pgSize: PAGE },
+      variables: { courseClassId: cls.id, pgNum, pgSize: size },
       context: scope(cls),
     });
     const page = compact(data.getAllDQForCourseClass).filter((f) => !!f.forumId);
     out.push(...page);
-    if (page.length < PAGE) break;
+    if (page.length < size) break;
   }
   return out;
 }

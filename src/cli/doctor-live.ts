@@ -30,8 +30,8 @@ async function exercise(halo: Halo): Promise<void> {
   const cls = classes.find((c) => c.stage === "CURRENT") ?? classes[0];
   const [grades, forums, dqs, panel] = await Promise.all([
     cls ? fetchClassGrades(api, cls).catch(() => undefined) : undefined,
-    cls ? fetchDiscussionForums(api, cls).catch(() => []) : [],
-    cls ? fetchDqForums(api, cls).catch(() => []) : [],
+    cls ? fetchDiscussionForums(api, cls, true).catch(() => []) : [],
+    cls ? fetchDqForums(api, cls, true).catch(() => []) : [],
     fetchInboxPanel(api).catch(() => []),
     settle([
       cls ? fetchClassDetail(api, cls.slugId, cls.id) : Promise.resolve(),

@@ -32,20 +32,22 @@ export interface RawForum {
 const DQ_PAGE = 50;
 const DQ_MAX_PAGES = 10;
 
-export async function fetchDiscussionForums(halo: HaloApi, cls: ClassRef): Promise<RawForum[]> {
+/** `probe` (doctor --live): one page of one forum, the smallest request that still exercises the document. */
+export async function fetchDiscussionForums(halo: HaloApi, cls: ClassRef, probe = false): Promise<RawForum[]> {
   const out: RawForum[] = [];
-  for (let pgNum = 1; pgNum <= DQ_MAX_PAGES; pgNum++) {
+  const size = probe ? 1 : DQ_PAGE;
+  for (let pgNum = 1; pgNum <= (probe ? 1 : DQ_MAX_PAGES); pgNum++) {
     const data = await halo.query<{ getAllDQForCourseClass: Array<RawForum | null> | null }>({
       operationName: "GetAllDQForCourseClass",
       query: DQ_FORUMS_QUERY,
       feature: "discussion forums",
       required: ["getAllDQForCourseClass.forumId"],
-      variables: { courseClassId: cls.id, pgNum, pgSize: DQ_PAGE },
+      variables: { courseClassId: cls.id, pgNum, pgSize: size },
       context: scope(cls),
     });
     const page = compact(data.getAllDQForCourseClass).filter((f) => !!f.forumId);
     out.push(...page);
-    if (page.length < DQ_PAGE) break;
+    if (page.length < size) break;
   }
   return out;
 }

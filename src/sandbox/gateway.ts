@@ -79,6 +79,8 @@ export async function gateway(s: State, req: Request, rec: CallRecord): Promise<
   if (typeof body?.query !== "string") return json({ errors: [{ message: "GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.", extensions: { code: "BAD_REQUEST" } }] }, 400);
   const operationName = typeof body.operationName === "string" ? body.operationName : undefined;
   rec.operationName = operationName;
+  const pgSize = (body.variables as { pgSize?: unknown } | null | undefined)?.pgSize;
+  if (typeof pgSize === "number") rec.pgSize = pgSize;
   const variables = body.variables ?? undefined;
   if (variables !== undefined && variables !== null && (typeof variables !== "object" || Array.isArray(variables))) {
     return json({ errors: [{ message: "`variables` in a POST body should be an object if provided.", extensions: { code: "BAD_REQUEST" } }] }, 400);

@@ -12,6 +12,8 @@ export interface CallRecord {
   method: string;
   path: string;
   operationName?: string;
+  /** The page size a paged gateway query asked for (pgSize), for tests of request sizes. */
+  pgSize?: number;
   at: number;
   /** Course-context headers as sent (undefined = header absent). */
   headers?: { transactionId?: string; classSlugId?: string; courseClassId?: string };

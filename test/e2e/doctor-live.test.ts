@@ -62,6 +62,10 @@ describe("doctor --live", () => {
     expect(lines.every((l) => l.startsWith("[ok     ]")), report).toBe(true);
     expect(report).toMatch(new RegExp(`^${lines.length} documents: ${lines.length} ok, 0 pruned, 0 partial, 0 failed\\.$`, "m"));
     for (const p of personal()) expect(report, p).not.toContain(p);
+    // Smallest page where the document is paged per class (the class list stays whole: it picks the current class).
+    const forumLists = world.sandbox.stats.calls.filter((c) => c.operationName === "GetAllDQForCourseClass");
+    expect(forumLists.map((c) => c.pgSize)).toEqual([1, 1]);
+    expect(world.sandbox.stats.calls.filter((c) => c.operationName === "GetPostsForInboxForum").map((c) => c.pgSize)).toEqual([1]);
     // Reads only: nothing was written.
     expect(world.sandbox.stats.calls.some((c) => /^(BulkAdd|AddStudent|MarkPosts)/.test(c.operationName ?? ""))).toBe(false);
   });
