@@ -45,6 +45,8 @@ const n = (x: number) => x.toLocaleString("en-US");
 const verdict = (p: boolean | null) => (p === null ? "n/a" : p ? "PASS" : "MISS");
 const row = (cells: Array<string | number>) => `| ${cells.join(" | ")} |`;
 const table = (head: string[], rows: Array<Array<string | number>>) => [row(head), row(head.map(() => "---")), ...rows.map(row)].join("\n");
+/** A measurement that may have been skipped: its reason, or its table (rows built only when it ran). */
+const tableOrSkip = (skipped: string | undefined, head: string[], rows: () => Array<Array<string | number>>) => (skipped ? `Skipped: ${skipped}` : table(head, rows()));
 const argText = (a: Record<string, unknown>) =>
   Object.entries(a)
     .map(([k, v]) => `${k}=${typeof v === "string" && v.length > 20 ? v.slice(0, 8) + "…" : String(v)}`)
@@ -203,24 +205,16 @@ function sections(r: Results): string[] {
     const l = r.limits;
     out.push(
       "#### 9. Hostile peers (reply cap and stdio message limit; RSS from /proc/<pid>/status)",
-      l.skipped
-        ? `Skipped: ${l.skipped}`
-        : table(
-            ["case", "seconds to the error", "idle RSS MB", "peak RSS MB", "RSS 2 s later MB", "still serving", "answer"],
-            l.runs.map((x) => [x.case, x.seconds, x.idleRssMb, x.peakRssMb, x.afterRssMb, x.alive ? "yes" : "NO", x.answer.replace(/\|/g, "/")]),
-          ),
+      tableOrSkip(l.skipped, ["case", "seconds to the error", "idle RSS MB", "peak RSS MB", "RSS 2 s later MB", "still serving", "answer"], () =>
+        l.runs.map((x) => [x.case, x.seconds, x.idleRssMb, x.peakRssMb, x.afterRssMb, x.alive ? "yes" : "NO", x.answer.replace(/\|/g, "/")])),
     );
   }
   if (r.extract) {
     const e = r.extract;
     out.push(
       "#### 8. Reading documents inline (download_resource inline: true over stdio; RSS from /proc/<pid>/status)",
-      e.skipped
-        ? `Skipped: ${e.skipped}`
-        : table(
-            ["file", "ok", "seconds per call", "characters returned", "idle RSS MB", "peak RSS MB", "growth MB", "kept after MB"],
-            e.runs.map((x) => [x.file, x.ok ? "yes" : "NO", x.seconds.join(" / "), n(x.chars), x.idleRssMb, x.peakRssMb, x.growthMb, x.retainedMb]),
-          ),
+      tableOrSkip(e.skipped, ["file", "ok", "seconds per call", "characters returned", "idle RSS MB", "peak RSS MB", "growth MB", "kept after MB"], () =>
+        e.runs.map((x) => [x.file, x.ok ? "yes" : "NO", x.seconds.join(" / "), n(x.chars), x.idleRssMb, x.peakRssMb, x.growthMb, x.retainedMb])),
     );
   }
   if (r.load) {
