@@ -15,7 +15,7 @@ import * as fo from "../../src/queries/forums.js";
 import * as ib from "../../src/queries/inbox.js";
 import * as po from "../../src/queries/posts.js";
 import * as dq from "../../src/assistant/dq-queries.js";
-import { CLASSES_QUERY } from "../../src/tools/class-directory.js";
+import { CLASS_INSTRUCTORS_QUERY, CLASSES_QUERY } from "../../src/tools/class-directory.js";
 import * as wr from "../../src/writes/queries.js";
 
 const core: Record<string, string> = {
@@ -43,6 +43,8 @@ const core: Record<string, string> = {
   markRead: wr.MARK_READ_MUTATION,
 };
 const companions: Record<string, string> = {
+  // Instructors on the class list: witnessed on class detail only, so fetched apart and soft (list_classes notes a gap).
+  classInstructors: CLASS_INSTRUCTORS_QUERY,
   gradeDetails: gb.GRADE_DETAILS_QUERY,
   gradeGroups: gb.GRADE_GROUPS_QUERY,
   assessmentExtras: as.ASSESSMENT_EXTRAS_QUERY,
