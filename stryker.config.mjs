@@ -5,6 +5,8 @@ const folders = ["halo", "config", "assistant", "shape", "format", "writes"];
 const picked = process.env.MUTATE ? process.env.MUTATE.split(",") : folders;
 const name = process.env.MUTATE ? process.env.MUTATE.replace(/[^\w]+/g, "-") : "all";
 const dir = "reports/mutation";
+// Inherited by Stryker's vitest workers: vitest.config.ts then leaves out test/e2e (spawned processes, no coverage).
+process.env.HALO_MUTATION_RUN = "1";
 
 export default {
   testRunner: "vitest",
