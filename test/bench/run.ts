@@ -42,11 +42,15 @@ const steps: Steps = {
   limits: measureLimits,
 };
 
+/** BENCH_ONLY=tokens,toolsList runs just those measurements and prints them, leaving the committed report alone. */
+const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
+
 async function main(): Promise<number> {
   const started = performance.now();
   const results: Results = { startedAt: new Date().toISOString(), durationSeconds: 0, machine: machine(), tokenizer: ENCODING, failures: [] };
   setLogSink(() => undefined); // the in-process server's own log lines are not bench output
   for (const [name, run] of Object.entries(steps) as Array<[keyof Results, () => Promise<unknown>]>) {
+    if (only && !only.includes(name)) continue;
     const t = performance.now();
     say(`bench: ${name} …`);
     try {
@@ -61,6 +65,10 @@ async function main(): Promise<number> {
   results.durationSeconds = Math.round((performance.now() - started) / 100) / 10;
   results.machine.loadEnd = loadNow();
 
+  if (only) {
+    process.stdout.write(markdown(results) + "\n\n(BENCH_ONLY: bench/latest.json and README.md left unchanged.)\n");
+    return results.failures.length ? 1 : 0;
+  }
   mkdirSync(path.join(ROOT, "bench"), { recursive: true });
   writeFileSync(path.join(ROOT, "bench", "latest.json"), JSON.stringify(results, null, 2) + "\n");
   const readme = path.join(ROOT, "README.md");
