@@ -9,7 +9,7 @@ import { fetchAnnouncementsRoot, fetchForumNotifications } from "../queries/foru
 import type { RawAlert } from "../queries/inbox.js";
 import { fetchForumPosts, type RawPost } from "../queries/posts.js";
 import { announcementForumIds, normaliseNotifications } from "../shape/notifications.js";
-import type { ToolContext } from "../tools/context.js";
+import type { ToolContext } from "../queries/context.js";
 import type { PlannerClass } from "./load.js";
 
 export async function classAnnouncementPosts(ctx: ToolContext, cls: PlannerClass, alerts: RawAlert[]): Promise<RawPost[]> {

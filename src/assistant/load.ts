@@ -4,8 +4,8 @@
  */
 import { isHaloError } from "../halo/errors.js";
 import { fetchClassGrades, type RawClassGrade } from "../queries/gradebook.js";
-import { matchClass, type ClassSummary } from "../tools/class-directory.js";
-import type { ToolContext } from "../tools/context.js";
+import { matchClass, type ClassSummary } from "../queries/class-directory.js";
+import type { ToolContext } from "../queries/context.js";
 import { redact } from "../redact.js";
 
 /** Kept as a name for the cross-class code: the directory's one class list. */

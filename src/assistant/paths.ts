@@ -5,8 +5,8 @@
  */
 import { mkdir, realpath } from "node:fs/promises";
 import path from "node:path";
-import { ToolError } from "../tools/errors.js";
-import { safeFileName } from "../shape/materials.js";
+import { ToolError } from "../queries/tool-error.js";
+import { safeFileName } from "../format/files.js";
 
 const inside = (root: string, p: string): boolean => {
   const rel = path.relative(root, p);

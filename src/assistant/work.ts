@@ -7,7 +7,7 @@ import { isHaloError } from "../halo/errors.js";
 import { READ_TTL_MS } from "../queries/cached.js";
 import { fetchClassDetail, type RawClassDetail } from "../queries/class-detail.js";
 import { lacksAssessmentFacts, withUnitAssessments, type RawAssessmentGrade, type RawClassGrade } from "../queries/gradebook.js";
-import type { ToolContext } from "../tools/context.js";
+import type { ToolContext } from "../queries/context.js";
 import { normalisePolicy, type Policy } from "./dq.js";
 import { workItems, type WorkItem } from "./items.js";
 import { fanOut, gradesKey, loadGrades, scopeClasses, type FanOut, type PlannerClass } from "./load.js";

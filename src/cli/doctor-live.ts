@@ -12,7 +12,7 @@ import { fetchAnnouncementsRoot, fetchDiscussionForums, fetchForumNotifications 
 import { fetchClassGrades } from "../queries/gradebook.js";
 import { fetchAlertCounts, fetchInboxNotifications, fetchInboxPanel, fetchInboxPosts, fetchUserAlerts } from "../queries/inbox.js";
 import { fetchForumPosts } from "../queries/posts.js";
-import { fetchAllClasses } from "../tools/class-directory.js";
+import { fetchAllClasses } from "../queries/class-directory.js";
 import { VERSION } from "../version.js";
 
 export interface LiveReport {

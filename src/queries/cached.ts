@@ -2,9 +2,9 @@
  * Cached, class-aware wrappers the tools use: one gradebook / class-detail read per class per minute however
  * many tools ask, and an access-denied class reported by name instead of as a generic failure.
  */
-import type { ToolContext } from "../tools/context.js";
-import { describeClass, type ClassSummary } from "../tools/class-directory.js";
-import { ToolError } from "../tools/errors.js";
+import type { ToolContext } from "./context.js";
+import { describeClass, type ClassSummary } from "./class-directory.js";
+import { ToolError } from "./tool-error.js";
 import { isHaloError } from "../halo/errors.js";
 import { plainText } from "../format/entities.js";
 import { fetchClassDetail, type RawClassDetail } from "./class-detail.js";

@@ -10,9 +10,9 @@ import { randomUUID } from "node:crypto";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ClassContext, HaloApi } from "../halo/types.js";
-import { ToolError } from "../tools/errors.js";
+import { ToolError } from "./tool-error.js";
 import { isHaloError } from "../halo/errors.js";
-import { numbered } from "../shape/materials.js";
+import { numbered } from "../format/files.js";
 
 interface DownloadUrlReply {
   downloadUrl?: string | null;

@@ -2,10 +2,10 @@
  * Finds one assessment from what the student said: an id, or a title fragment within one class or across
  * their current classes. Ambiguity lists candidates (with ids) rather than guessing.
  */
-import type { ToolContext } from "../tools/context.js";
-import type { ClassSummary } from "../tools/class-directory.js";
-import { ToolError } from "../tools/errors.js";
-import { pickByTitle } from "../shape/match.js";
+import type { ToolContext } from "./context.js";
+import type { ClassSummary } from "./class-directory.js";
+import { ToolError } from "./tool-error.js";
+import { pickByTitle } from "./match.js";
 import { classGrades, classLabel } from "./cached.js";
 import { fetchAssessment, type RawAssessment } from "./assessment.js";
 import type { RawAssessmentGrade } from "./gradebook.js";

@@ -4,7 +4,7 @@
  */
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { ElicitResultSchema, type ElicitRequest, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
-import type { StudentAnswer, ToolContext } from "../tools/context.js";
+import type { StudentAnswer, ToolContext } from "../queries/context.js";
 import { ASK_TIMEOUT_MS } from "../writes/consent.js";
 
 type Params = ElicitRequest["params"];

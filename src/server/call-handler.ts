@@ -6,7 +6,7 @@
  */
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { CallToolRequestSchema, ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
-import type { ToolContext } from "../tools/context.js";
+import type { ToolContext } from "../queries/context.js";
 import type { ToolDef } from "../tools/define.js";
 import { askFor, sendVia } from "./ask.js";
 import { runTool } from "./server.js";

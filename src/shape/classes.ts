@@ -2,7 +2,7 @@
  * list_classes and user: the student's classes (current first) and a person's profile.
  */
 import { plainText } from "../format/entities.js";
-import type { ClassSummary } from "../tools/class-directory.js";
+import type { ClassSummary } from "../queries/class-directory.js";
 import type { RawUser } from "../queries/assessment.js";
 import { compact, personName } from "../queries/common.js";
 import { parseHaloDate } from "../format/dates.js";

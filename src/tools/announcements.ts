@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import { defineTool, type ToolDef } from "./define.js";
-import type { ToolContext } from "./context.js";
-import type { ClassSummary } from "./class-directory.js";
+import type { ToolContext } from "../queries/context.js";
+import type { ClassSummary } from "../queries/class-directory.js";
 import { classLabel, inClass, READ_TTL_MS } from "../queries/cached.js";
 import { fetchAnnouncementsRoot, fetchForumNotifications } from "../queries/forums.js";
 import { fetchUserAlerts } from "../queries/inbox.js";

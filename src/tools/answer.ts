@@ -6,7 +6,7 @@
 import { dateLegend, DATE_IN_TEXT } from "../format/dates.js";
 import { idsInText, shortenIds, shortestPrefixes } from "../format/ids.js";
 import { QUOTE_NOTE } from "../format/text.js";
-import type { IdBook } from "./id-book.js";
+import type { IdBook } from "../queries/id-book.js";
 
 /** Resolves every string `*_id` argument through the book; the first failure is the tool's answer. */
 export function resolveIdArgs(args: Record<string, unknown>, book: IdBook): { args: Record<string, unknown> } | { error: string } {

@@ -9,7 +9,7 @@ import { locateAssessment } from "../queries/locate.js";
 import { groupByUnit, pickUnit, renderAssignments } from "../shape/assignments.js";
 import { renderDetails } from "../shape/details.js";
 import { assessmentLink, classLink } from "../shape/common.js";
-import { ToolError } from "./errors.js";
+import { ToolError } from "../queries/tool-error.js";
 import { attachedFilesText } from "./attached-files.js";
 
 const classRef = z.string().trim().min(1).max(200);

@@ -6,9 +6,10 @@ import type { RawAssessment } from "../queries/assessment.js";
 import { compact } from "../queries/common.js";
 import { isHaloError } from "../halo/errors.js";
 import { plainText } from "../format/entities.js";
-import type { ToolContext } from "./context.js";
-import type { ClassSummary } from "./class-directory.js";
-import { ToolError, errorText } from "./errors.js";
+import type { ToolContext } from "../queries/context.js";
+import type { ClassSummary } from "../queries/class-directory.js";
+import { errorText } from "./errors.js";
+import { ToolError } from "../queries/tool-error.js";
 import { fetchToDownloads, inlineText, savedLine } from "./files.js";
 
 /** All attached files together get at most this much text (and never more than the inline limit). */

@@ -14,9 +14,9 @@ import { readStateText, writeStateText } from "../assistant/state-file.js";
 import { fetchInboxPanel, fetchUserAlerts, type RawAlert, type RawInboxPanel } from "../queries/inbox.js";
 import { parseHaloDate } from "../format/dates.js";
 import { defineTool, type ToolDef } from "./define.js";
-import type { ToolContext } from "./context.js";
+import type { ToolContext } from "../queries/context.js";
 import { LOCAL_FILES } from "../config/local-files.js";
-import { ToolError } from "./errors.js";
+import { ToolError } from "../queries/tool-error.js";
 
 export const STATE_FILE = LOCAL_FILES.whatChanged;
 const MAX_BACK_MS = 180 * 86_400_000;

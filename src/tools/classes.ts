@@ -3,11 +3,11 @@
  */
 import { z } from "zod";
 import { defineTool, type ToolDef } from "./define.js";
-import { ToolError } from "./errors.js";
+import { ToolError } from "../queries/tool-error.js";
 import { fetchUser } from "../queries/assessment.js";
 import { renderClassList, renderUser } from "../shape/classes.js";
 import { withCompanions, type Companion } from "../queries/companion.js";
-import { fetchClassInstructors, type ClassSummary } from "./class-directory.js";
+import { fetchClassInstructors, type ClassSummary } from "../queries/class-directory.js";
 
 /** Instructors change as rarely as the class list itself. */
 const INSTRUCTORS_TTL_MS = 5 * 60_000;

@@ -3,7 +3,7 @@
  * tool decides its own annotations and no list of names has to be kept in sync.
  */
 import type { z } from "zod";
-import type { ToolContext } from "./context.js";
+import type { ToolContext } from "../queries/context.js";
 
 export type ToolKind = "read" | "write" | "destructive";
 

@@ -5,13 +5,8 @@
 import { isHaloError, type HaloError } from "../halo/errors.js";
 import { log } from "../log.js";
 import { redact } from "../redact.js";
+import { ToolError } from "../queries/tool-error.js";
 
-export class ToolError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ToolError";
-  }
-}
 
 function haloMessage(e: HaloError): string {
   switch (e.kind) {

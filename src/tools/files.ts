@@ -8,18 +8,19 @@ import { stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import type mimeTypes from "mime-types";
 import { lazyRequire } from "../lazy.js";
-import type { ToolContext } from "./context.js";
-import type { ClassSummary } from "./class-directory.js";
+import type { ToolContext } from "../queries/context.js";
+import type { ClassSummary } from "../queries/class-directory.js";
 import { classDetail, inClass } from "../queries/cached.js";
 import { scope } from "../queries/common.js";
 import { readHead, saveStream, signedUrlFor } from "../queries/download.js";
-import { materialsOf, nameFromUrl, numbered, safeFileName, textKind } from "../shape/materials.js";
+import { materialsOf } from "../shape/materials.js";
+import { nameFromUrl, numbered, safeFileName, textKind } from "../format/files.js";
 import { renderDocument } from "../shape/documents.js";
 import { docKind, READABLE_FORMATS } from "../extract/kinds.js";
 import { DEFAULT_LIMITS } from "../extract/types.js";
 import { htmlToMarkdown, stripInvisible } from "../format/html.js";
 import { quoted } from "../format/text.js";
-import { ToolError } from "./errors.js";
+import { ToolError } from "../queries/tool-error.js";
 
 const mime = lazyRequire<typeof mimeTypes>("mime-types");
 

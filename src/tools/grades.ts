@@ -8,7 +8,7 @@ import { fetchAssessment, fetchGrade, fetchQuizResult, type RawGradeDetail, type
 import { locateAssessment } from "../queries/locate.js";
 import { renderFeedback, renderGrades } from "../shape/grades.js";
 import { isHaloError } from "../halo/errors.js";
-import { ToolError } from "./errors.js";
+import { ToolError } from "../queries/tool-error.js";
 
 const classRef = z.string().trim().min(1).max(200).describe('Class: course code ("CST-323"), class code, slug, UUID or part of the name.');
 

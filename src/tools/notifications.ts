@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 import { defineTool, type ToolDef } from "./define.js";
-import type { ToolContext } from "./context.js";
-import type { ClassSummary } from "./class-directory.js";
+import type { ToolContext } from "../queries/context.js";
+import type { ClassSummary } from "../queries/class-directory.js";
 import { classLabel, READ_TTL_MS } from "../queries/cached.js";
 import { fetchForumNotifications } from "../queries/forums.js";
 import { fetchAlertCounts, fetchInboxNotifications, fetchUserAlerts, type RawAlertPage } from "../queries/inbox.js";

@@ -17,7 +17,7 @@ import type { RawAssessmentGrade } from "../queries/gradebook.js";
 import type { RawPost } from "../queries/posts.js";
 import { localDateKey } from "../format/zoned.js";
 import { defineTool, type ToolDef } from "./define.js";
-import type { ToolContext } from "./context.js";
+import type { ToolContext } from "../queries/context.js";
 
 const DAY = 86_400_000;
 const MAX_OPEN_FORUMS = 4;

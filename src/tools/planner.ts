@@ -10,7 +10,7 @@ import { coverageNote } from "../assistant/load.js";
 import { itemBlock } from "../assistant/render.js";
 import { loadWork, scopeLabel } from "../assistant/work.js";
 import { defineTool, type ToolDef } from "./define.js";
-import type { ToolContext } from "./context.js";
+import type { ToolContext } from "../queries/context.js";
 
 const DAY = 86_400_000;
 /** Said once in the header instead of a Halo link on every item (the link was ~45% of the answer). */

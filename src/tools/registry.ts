@@ -20,7 +20,7 @@ import * as calendar from "./calendar.js";
 import * as messages from "./messages.js";
 import * as submissions from "./submissions.js";
 import * as acknowledgements from "./acknowledgements.js";
-import * as extras from "../server/extras.js";
+import * as extras from "./extras.js";
 
 const domains: Array<{ tools: ToolDef[] }> = [
   session, classes, assignments, grades, discussions, announcements, inbox, notifications, materials,

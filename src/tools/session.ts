@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { defineTool, type ToolDef } from "./define.js";
-import type { ToolContext } from "./context.js";
+import type { ToolContext } from "../queries/context.js";
 import { degradedLine, degradedSoFar } from "../halo/degraded.js";
 import type { SessionStatus } from "../halo/types.js";
 import { renderSession } from "../shape/session.js";

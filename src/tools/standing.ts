@@ -10,7 +10,7 @@ import { applyWhatIf, computeTarget, letterFor, normaliseScale, parseTarget, rou
 import { loadWork, scopeLabel } from "../assistant/work.js";
 import { classDetail, classGrades } from "../queries/cached.js";
 import { defineTool, type ToolDef } from "./define.js";
-import { ToolError } from "./errors.js";
+import { ToolError } from "../queries/tool-error.js";
 
 const gradesSummary = defineTool({
   name: "grades_summary",

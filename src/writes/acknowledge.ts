@@ -5,9 +5,9 @@
 import { parseHaloDate, when } from "../format/dates.js";
 import type { RawPost } from "../queries/posts.js";
 import { loadAnnouncements } from "../tools/announcements.js";
-import type { ClassSummary } from "../tools/class-directory.js";
-import type { ToolContext } from "../tools/context.js";
-import { ToolError } from "../tools/errors.js";
+import type { ClassSummary } from "../queries/class-directory.js";
+import type { ToolContext } from "../queries/context.js";
+import { ToolError } from "../queries/tool-error.js";
 import { auditLog } from "./audit.js";
 import type { Planned } from "./consent.js";
 import { shown } from "./preview.js";

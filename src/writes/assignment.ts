@@ -8,9 +8,9 @@ import { fetchAssessment, fetchSubmission, type RawAssessment, type RawSubmissio
 import { inClass } from "../queries/cached.js";
 import { compact } from "../queries/common.js";
 import { fetchClassGrades, type RawAssessmentGrade } from "../queries/gradebook.js";
-import type { ClassSummary } from "../tools/class-directory.js";
-import type { ToolContext } from "../tools/context.js";
-import { ToolError } from "../tools/errors.js";
+import type { ClassSummary } from "../queries/class-directory.js";
+import type { ToolContext } from "../queries/context.js";
+import { ToolError } from "../queries/tool-error.js";
 
 export interface AssignmentTarget {
   cls: ClassSummary;

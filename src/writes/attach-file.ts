@@ -7,9 +7,9 @@
 import { when } from "../format/dates.js";
 import { plural } from "../format/text.js";
 import { fetchSubmission } from "../queries/assessment.js";
-import type { ToolContext } from "../tools/context.js";
+import type { ToolContext } from "../queries/context.js";
 import type { ToolReply } from "../tools/define.js";
-import { ToolError } from "../tools/errors.js";
+import { ToolError } from "../queries/tool-error.js";
 import { attachedFiles, loadAssignment, submissionLink, submittedAt, type AssignmentTarget } from "./assignment.js";
 import { auditLog, type AuditEntry } from "./audit.js";
 import type { WritePlan } from "./consent.js";

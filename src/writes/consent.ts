@@ -10,9 +10,9 @@
  *   showed, and the model must bring it back after the student approved.
  */
 import { z } from "zod";
-import type { ToolContext } from "../tools/context.js";
+import type { ToolContext } from "../queries/context.js";
 import { defineTool, type AnyZodObject, type ToolDef, type ToolReply } from "../tools/define.js";
-import { ToolError } from "../tools/errors.js";
+import { ToolError } from "../queries/tool-error.js";
 import { auditLog, type AuditEntry } from "./audit.js";
 import { confirmations, tokenProblem, type Binding } from "./confirm.js";
 

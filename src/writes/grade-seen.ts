@@ -5,9 +5,9 @@
 import { when } from "../format/dates.js";
 import { inClass } from "../queries/cached.js";
 import { fetchClassGrades, type RawAssessmentGrade } from "../queries/gradebook.js";
-import type { ClassSummary } from "../tools/class-directory.js";
-import type { ToolContext } from "../tools/context.js";
-import { ToolError } from "../tools/errors.js";
+import type { ClassSummary } from "../queries/class-directory.js";
+import type { ToolContext } from "../queries/context.js";
+import { ToolError } from "../queries/tool-error.js";
 import { auditLog } from "./audit.js";
 import type { Planned } from "./consent.js";
 import { shown } from "./preview.js";

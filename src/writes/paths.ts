@@ -6,7 +6,7 @@
 import { constants, promises as fs } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { ToolError } from "../tools/errors.js";
+import { ToolError } from "../queries/tool-error.js";
 import { hasUnsafeChars, shown } from "./preview.js";
 
 export interface CheckedFile {

@@ -10,7 +10,7 @@ import { lazyRequire } from "../lazy.js";
 const mime = lazyRequire<typeof mimeTypes>("mime-types");
 import type { AppConfig } from "../config/types.js";
 import { INLINE_UPLOAD_MAX_BYTES } from "../config/limits.js";
-import { ToolError } from "../tools/errors.js";
+import { ToolError } from "../queries/tool-error.js";
 import { checkFileName, checkSize, checkUploadPath, formatBytes } from "./paths.js";
 import { privateFiles } from "../config/local-files.js";
 import type { UploadSource } from "./upload.js";

@@ -7,7 +7,7 @@ import type { Readable } from "node:stream";
 import { isHaloError } from "../halo/errors.js";
 import { fetchSubmission } from "../queries/assessment.js";
 import { scope } from "../queries/common.js";
-import type { ToolContext } from "../tools/context.js";
+import type { ToolContext } from "../queries/context.js";
 import type { AssignmentTarget } from "./assignment.js";
 import { fileType } from "./paths.js";
 import { attachResources, type AttachedSubmission } from "./queries.js";

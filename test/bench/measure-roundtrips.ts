@@ -4,7 +4,7 @@
  * "session ready" (the server already holds gateway tokens, as after its first call or with raw tokens
  * configured) and "cold login" (the first call also turns the browser cookie into tokens).
  */
-import { CLASSES_QUERY } from "../../src/tools/class-directory.js";
+import { CLASSES_QUERY } from "../../src/queries/class-directory.js";
 import { startRig } from "./rig.js";
 import { median, round } from "./stats.js";
 

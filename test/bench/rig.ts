@@ -9,7 +9,7 @@ import { getResponse, http, type RequestHandler } from "msw";
 import type { Halo } from "../../src/halo/index.js";
 import { MSW_URLS, type Sandbox, type Service } from "../../src/sandbox/index.js";
 import { startHarness } from "../helpers/harness.js";
-import type { ToolContext } from "../../src/tools/context.js";
+import type { ToolContext } from "../../src/queries/context.js";
 
 /** Saturday Nov 21 2026, 10:00 AM in Arizona: the same world the tests see. */
 export const BENCH_NOW = new Date("2026-11-21T17:00:00Z");

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { degradedLine, degradedSoFar, noteDegraded, recordDegraded, withDegradedNotes } from "../../src/halo/degraded.js";
-import { Cache } from "../../src/tools/cache.js";
+import { Cache } from "../../src/queries/cache.js";
 import { runTool } from "../../src/server/server.js";
 import { defineTool } from "../../src/tools/define.js";
-import { IdBook } from "../../src/tools/id-book.js";
+import { IdBook } from "../../src/queries/id-book.js";
 
 /** runTool finishes answers (short ids, notes) with the server's id book, zone and clock. */
 const ctx = { ids: new IdBook(), config: { timezone: "America/Phoenix", toolDeadlineMs: 50_000 }, now: () => new Date("2026-11-21T17:00:00Z") } as never;

@@ -18,7 +18,7 @@ import { setLogSink } from "../../src/log.js";
 import { createSandbox, type Sandbox, type Switches } from "../../src/sandbox/index.js";
 import { writeSandboxConfig } from "./sandbox-env.js";
 import { createMcpServer } from "../../src/server/server.js";
-import type { ToolContext } from "../../src/tools/context.js";
+import type { ToolContext } from "../../src/queries/context.js";
 
 /** Saturday Nov 21 2026, 10:00 AM in Arizona. */
 export const FIXED_NOW = new Date("2026-11-21T17:00:00Z");

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { installCallHandler } from "../../src/server/call-handler.js";
 import { defineTool } from "../../src/tools/define.js";
-import type { ToolContext } from "../../src/tools/context.js";
-import { IdBook } from "../../src/tools/id-book.js";
+import type { ToolContext } from "../../src/queries/context.js";
+import { IdBook } from "../../src/queries/id-book.js";
 
 type Handler = (req: unknown, extra: unknown) => Promise<{ content: Array<{ text: string }>; isError?: boolean }>;
 

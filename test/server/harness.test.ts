@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { runTool } from "../../src/server/server.js";
 import { defineTool } from "../../src/tools/define.js";
-import { ToolError } from "../../src/tools/errors.js";
+import { ToolError } from "../../src/queries/tool-error.js";
 import { HaloError } from "../../src/halo/errors.js";
 import { startHarness, type Harness } from "../helpers/harness.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderClassList } from "../../src/shape/classes.js";
-import type { ClassSummary } from "../../src/tools/class-directory.js";
+import type { ClassSummary } from "../../src/queries/class-directory.js";
 
 const cls = (courseCode: string, slugId: string, stage: string, startDate: string): ClassSummary => ({
   id: slugId, slugId, classCode: slugId.slice(0, -9), courseCode, name: `${courseCode} class`, stage, startDate,

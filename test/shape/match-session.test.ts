@@ -1,7 +1,7 @@
 /** Title matching and the check_tokens text, value by value (found by mutation testing). */
 import { describe, expect, it } from "vitest";
 import type { SessionStatus } from "../../src/halo/types.js";
-import { matchTitle, pickByTitle, titleScore } from "../../src/shape/match.js";
+import { matchTitle, pickByTitle, titleScore } from "../../src/queries/match.js";
 import { renderSession } from "../../src/shape/session.js";
 
 describe("titleScore", () => {

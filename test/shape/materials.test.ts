@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { materialsOf, nameFromUrl, numbered, renderMaterials, safeFileName, textKind } from "../../src/shape/materials.js";
+import { materialsOf, renderMaterials } from "../../src/shape/materials.js";
+import { nameFromUrl, numbered, safeFileName, textKind } from "../../src/format/files.js";
 import { pickDownloadUrl } from "../../src/queries/download.js";
-import { matchTitle, pickByTitle } from "../../src/shape/match.js";
+import { matchTitle, pickByTitle } from "../../src/queries/match.js";
 import type { RawClassDetail } from "../../src/queries/class-detail.js";
 
 const detail = {

@@ -15,7 +15,7 @@ import * as fo from "../../src/queries/forums.js";
 import * as ib from "../../src/queries/inbox.js";
 import * as po from "../../src/queries/posts.js";
 import * as dq from "../../src/assistant/dq-queries.js";
-import { CLASS_INSTRUCTORS_QUERY, CLASSES_QUERY } from "../../src/tools/class-directory.js";
+import { CLASS_INSTRUCTORS_QUERY, CLASSES_QUERY } from "../../src/queries/class-directory.js";
 import * as wr from "../../src/writes/queries.js";
 
 const core: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { Cache } from "../../src/tools/cache.js";
+import { Cache } from "../../src/queries/cache.js";
 import { clearSecrets, redact, registerSecret } from "../../src/redact.js";
 
 describe("cache", () => {

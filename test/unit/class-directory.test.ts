@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createClassDirectory, matchClass, type ClassSummary } from "../../src/tools/class-directory.js";
-import { Cache } from "../../src/tools/cache.js";
+import { createClassDirectory, matchClass, type ClassSummary } from "../../src/queries/class-directory.js";
+import { Cache } from "../../src/queries/cache.js";
 import type { HaloApi } from "../../src/halo/types.js";
-import { ToolError } from "../../src/tools/errors.js";
+import { ToolError } from "../../src/queries/tool-error.js";
 
 const mk = (over: Partial<ClassSummary>): ClassSummary => ({
   id: "00000000-0000-4000-8000-000000000000", slugId: "X-1", classCode: "X-1", courseCode: "X-1", name: "X", stage: "CURRENT", ...over,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { idsInText, isIdPrefix, shortenIds, shortestPrefixes } from "../../src/format/ids.js";
 import { finishAnswer, resolveIdArgs } from "../../src/tools/answer.js";
-import { IdBook } from "../../src/tools/id-book.js";
+import { IdBook } from "../../src/queries/id-book.js";
 
 const A = "1fa6bff2-b57a-4797-a291-60fc3e104233";
 const B = "1fa6bff2-b57b-4000-8000-000000000001"; // shares 12 characters with A

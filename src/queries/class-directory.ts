@@ -4,7 +4,7 @@
  */
 import type { HaloApi } from "../halo/types.js";
 import type { Cache } from "./cache.js";
-import { ToolError } from "./errors.js";
+import { ToolError } from "./tool-error.js";
 import { HaloError } from "../halo/errors.js";
 
 export interface ClassSummary {

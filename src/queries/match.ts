@@ -3,7 +3,7 @@
  * they say it. A miss or a tie lists candidates instead of guessing.
  */
 import { plainText } from "../format/entities.js";
-import { ToolError } from "../tools/errors.js";
+import { ToolError } from "./tool-error.js";
 
 export interface Titled {
   id: string;

@@ -2,8 +2,8 @@
  * MCP resources and prompts. Resources expose the same cross-class views the tools compute (one code path);
  * prompts are ready-made requests that steer the model through our tools in a sensible order.
  */
-import type { PromptDef, ResourceDef, ResourceTemplateDef } from "../tools/define.js";
-import { whatsDueText } from "../tools/planner.js";
+import type { PromptDef, ResourceDef, ResourceTemplateDef } from "./define.js";
+import { whatsDueText } from "./planner.js";
 import { renderClassList } from "../shape/classes.js";
 import { renderSyllabus } from "../assistant/syllabus.js";
 import { classDetail } from "../queries/cached.js";
