@@ -3,7 +3,8 @@
  * dropping it, reports progress, and says how old cached data is.
  */
 import { isHaloError } from "../halo/errors.js";
-import { fetchClassGrades, type RawClassGrade } from "../queries/gradebook.js";
+import { gradebook, gradesKey } from "../queries/cached.js";
+import { GRADE_PARTS, type GradePart, type RawClassGrade } from "../queries/gradebook.js";
 import { matchClass, type ClassSummary } from "../queries/class-directory.js";
 import type { ToolContext } from "../queries/context.js";
 import { redact } from "../redact.js";
@@ -24,12 +25,13 @@ export async function scopeClasses(ctx: ToolContext, ref?: string): Promise<Plan
   return all.filter((c) => c.stage === "CURRENT");
 }
 
-// Same key and value as the read tools' classGrades (src/queries/cached.ts), so a grades call and a whats_due
-// call in the same minute share one Halo request.
-export const gradesKey = (slugId: string): string => `grades:${slugId}`;
+// The read tools' cache keys (src/queries/cached.ts), so a grades call and a whats_due call in the same minute
+// share one request per document.
+export { gradesKey };
 
-export function loadGrades(ctx: ToolContext, cls: ClassSummary, ttlMs = GRADES_TTL): Promise<RawClassGrade> {
-  return ctx.cache.get(gradesKey(cls.slugId), ttlMs, () => fetchClassGrades(ctx.halo, cls));
+/** A class's gradebook with only the companions (`parts`) the calling tool's answer uses. */
+export function loadGrades(ctx: ToolContext, cls: ClassSummary, ttlMs = GRADES_TTL, parts: readonly GradePart[] = GRADE_PARTS): Promise<RawClassGrade> {
+  return gradebook(ctx, cls, parts, ttlMs);
 }
 
 export interface Loaded<T> {

@@ -1,16 +1,17 @@
 /**
  * The shared read behind whats_due, missing_work, grades_summary and the calendar: current classes'
- * gradebooks in parallel, turned into work items. Costs one class-list call plus one grades call per class.
+ * gradebooks in parallel, turned into work items. Costs one class-list call plus, per class, the gradebook core
+ * and one call per need the tool's answer has (WorkNeeds), all in parallel after the class list.
  */
 import { noteDegraded } from "../halo/degraded.js";
 import { isHaloError } from "../halo/errors.js";
 import { READ_TTL_MS } from "../queries/cached.js";
 import { fetchClassDetail, type RawClassDetail } from "../queries/class-detail.js";
-import { lacksAssessmentFacts, withUnitAssessments, type RawAssessmentGrade, type RawClassGrade } from "../queries/gradebook.js";
+import { withUnitAssessments, type GradePart, type RawAssessmentGrade, type RawClassGrade } from "../queries/gradebook.js";
 import type { ToolContext } from "../queries/context.js";
 import { normalisePolicy, type Policy } from "./dq.js";
 import { workItems, type WorkItem } from "./items.js";
-import { fanOut, gradesKey, loadGrades, scopeClasses, type FanOut, type PlannerClass } from "./load.js";
+import { fanOut, GRADES_TTL, gradesKey, loadGrades, scopeClasses, type FanOut, type PlannerClass } from "./load.js";
 
 export interface Work {
   classes: PlannerClass[];
@@ -20,13 +21,35 @@ export interface Work {
   grades: Map<string, RawAssessmentGrade>;
 }
 
-export async function loadWork(ctx: ToolContext, classRef?: string): Promise<Work> {
+/** What an answer prints beyond the witnessed gradebook core; each need costs one more call per class. */
+export interface WorkNeeds {
+  /**
+   * Discussion policy lines, "opens" dates, derived initial-post deadlines, group flags and group/extended due-date
+   * sources: class detail, whose unit listing is witnessed and carries the assessment facts the core lacks.
+   */
+  classFacts?: boolean;
+  /** Group names and participation progress: the gradebook's groups companion. */
+  groups?: boolean;
+}
+
+/** Every deadline fact: whats_due, missing_work and export_calendar print them all. */
+export const DEADLINE_FACTS: WorkNeeds = { classFacts: true, groups: true };
+
+const CLASS_FACTS = "participation policy, start dates and group flags";
+
+export async function loadWork(ctx: ToolContext, classRef?: string, needs: WorkNeeds = {}): Promise<Work> {
   const classes = await scopeClasses(ctx, classRef);
+  const parts: GradePart[] = needs.groups ? ["groups"] : [];
+  const policies = new Map<string, Policy | undefined>();
   const fan = await fanOut(ctx, classes, async (cls) => {
-    const book = await loadGrades(ctx, cls);
-    // Without the gradebook's flags companion, start dates and group flags come from class detail instead.
-    if (!lacksAssessmentFacts(book)) return book;
-    const d = await softClassDetail(ctx, cls, "assignment start dates and group flags");
+    // Class detail runs beside the gradebook, never after it; it is softened only once the core has loaded, so a
+    // class that fails as a whole is reported once (as failed), not also as missing its policy.
+    const detail = needs.classFacts ? cachedClassDetail(ctx, cls) : undefined;
+    detail?.catch(() => undefined);
+    const book = await loadGrades(ctx, cls, GRADES_TTL, parts);
+    if (!detail) return book;
+    const d = await soft(detail, CLASS_FACTS);
+    policies.set(cls.id, normalisePolicy(d?.participationPolicy));
     return d ? withUnitAssessments(book, d.units) : book;
   }, (cls) => gradesKey(cls.slugId));
   const now = ctx.now();
@@ -37,9 +60,6 @@ export async function loadWork(ctx: ToolContext, classRef?: string): Promise<Wor
     items.push(...workItems(l.cls, l.value.grades, base, now));
     for (const g of l.value.grades) grades.set(g.id, g);
   }
-  // Only classes with open discussion work need their policy; it costs a (shared, cached) class-detail read.
-  const needPolicy = classes.filter((c) => items.some((it) => it.cls.id === c.id && it.kind === "discussion" && it.state !== "graded"));
-  const policies = new Map(await Promise.all(needPolicy.map(async (c) => [c.id, await classPolicy(ctx, c)] as const)));
   return { classes, fan, items, policies, grades };
 }
 
@@ -48,13 +68,17 @@ export async function loadWork(ctx: ToolContext, classRef?: string): Promise<Wor
  * does there). A failure costs only the policy lines.
  */
 export async function classPolicy(ctx: Pick<ToolContext, "halo" | "cache">, cls: PlannerClass): Promise<Policy | undefined> {
-  return normalisePolicy((await softClassDetail(ctx, cls, "participation policy"))?.participationPolicy);
+  return normalisePolicy((await soft(cachedClassDetail(ctx, cls), "participation policy"))?.participationPolicy);
 }
 
-/** Class detail (cached, shared with the class tools) for a side feature: a failure costs only `feature`. */
-async function softClassDetail(ctx: Pick<ToolContext, "halo" | "cache">, cls: PlannerClass, feature: string): Promise<RawClassDetail | undefined> {
+/** Class detail, cached and shared with the class tools. */
+const cachedClassDetail = (ctx: Pick<ToolContext, "halo" | "cache">, cls: PlannerClass): Promise<RawClassDetail | null> =>
+  ctx.cache.get(`class:${cls.slugId}`, READ_TTL_MS, () => fetchClassDetail(ctx.halo, cls.slugId, cls.id));
+
+/** Class detail for a side feature: a failure costs only `feature` (a dead session still ends the call). */
+async function soft(detail: Promise<RawClassDetail | null>, feature: string): Promise<RawClassDetail | undefined> {
   try {
-    return (await ctx.cache.get(`class:${cls.slugId}`, READ_TTL_MS, () => fetchClassDetail(ctx.halo, cls.slugId, cls.id))) ?? undefined;
+    return (await detail) ?? undefined;
   } catch (err) {
     if (isHaloError(err) && (err.kind === "auth" || err.kind === "session_expired" || err.kind === "no_credentials")) throw err;
     noteDegraded(feature, "class details could not be read");

@@ -8,7 +8,8 @@ import { ToolError } from "./tool-error.js";
 import { isHaloError } from "../halo/errors.js";
 import { plainText } from "../format/entities.js";
 import { fetchClassDetail, type RawClassDetail } from "./class-detail.js";
-import { fetchClassGrades, type RawClassGrade } from "./gradebook.js";
+import { settleCompanion } from "./companion.js";
+import { fetchGradeCore, gradeCompanion, GRADE_PARTS, type GradePart, type RawClassGrade } from "./gradebook.js";
 
 export const READ_TTL_MS = 60_000;
 
@@ -26,8 +27,24 @@ export async function inClass<T>(cls: ClassSummary, run: () => Promise<T>): Prom
   }
 }
 
+export const gradesKey = (slugId: string): string => `grades:${slugId}`;
+
+/**
+ * A gradebook with the companions a tool's answer uses. Each document is cached on its own key, so a tool that
+ * needs only the core (grades_summary) shares it with tools that need more, and never pays for what it skips.
+ */
+export async function gradebook(ctx: Ctx, cls: ClassSummary, parts: readonly GradePart[] = GRADE_PARTS, ttlMs = READ_TTL_MS): Promise<RawClassGrade> {
+  const key = gradesKey(cls.slugId);
+  const [core, ...merges] = await Promise.all([
+    ctx.cache.get(key, ttlMs, () => fetchGradeCore(ctx.halo, cls)),
+    ...parts.map((p) => ctx.cache.get(`${key}:${p}`, ttlMs, () => settleCompanion(gradeCompanion(ctx.halo, cls, p)))),
+  ]);
+  return merges.reduce((book, merge) => merge(book), core);
+}
+
+/** The whole gradebook (the class grades, feedback and assignment tools print every part of it). */
 export function classGrades(ctx: Ctx, cls: ClassSummary): Promise<RawClassGrade> {
-  return inClass(cls, () => ctx.cache.get(`grades:${cls.slugId}`, READ_TTL_MS, () => fetchClassGrades(ctx.halo, cls)));
+  return inClass(cls, () => gradebook(ctx, cls));
 }
 
 export async function classDetail(ctx: Ctx, cls: ClassSummary): Promise<RawClassDetail> {

@@ -19,6 +19,19 @@ function reason(err: unknown): string {
   return redact(err instanceof Error ? err.message : String(err)).slice(0, 120);
 }
 
+/**
+ * One companion on its own (cached apart from its core, so tools that skip it never pay for it): its merge, or on
+ * failure a note that its feature is missing and a merge that changes nothing.
+ */
+export async function settleCompanion<T>(c: Companion<T>): Promise<(core: T) => T> {
+  try {
+    return await c.run();
+  } catch (err) {
+    noteDegraded(c.feature, reason(err));
+    return (core) => core;
+  }
+}
+
 /** The core's failure is the call's failure; a companion's failure only drops its extras. */
 export async function withCompanions<T>(core: Promise<T>, companions: ReadonlyArray<Companion<T>>): Promise<T> {
   const [base, ...extras] = await Promise.allSettled([core, ...companions.map((c) => c.run())]);

@@ -148,8 +148,9 @@ function companion(halo: HaloApi, cls: ClassRef, feature: string, operationName:
   };
 }
 
-export async function fetchClassGrades(halo: HaloApi, cls: ClassRef): Promise<RawClassGrade> {
-  const core = halo
+/** The witnessed core alone: status, dates, points, scores, submission and post ids, feedback. */
+export function fetchGradeCore(halo: HaloApi, cls: ClassRef): Promise<RawClassGrade> {
+  return halo
     .query<Reply>({
       operationName: "GetAllClassGrades",
       query: CLASS_GRADES_QUERY,
@@ -160,18 +161,29 @@ export async function fetchClassGrades(halo: HaloApi, cls: ClassRef): Promise<Ra
       optional: ["finalComment", "rubricScores", "userQuizAssessment", "post"].map((f) => `${ROOT}.grades.${f}`),
     })
     .then((data) => normaliseClassGrades(data.getAllClassGrades));
-  return withCompanions(core, [
-    companion(halo, cls, "assignment flags and submitted files", "GetAllClassGradeDetails", GRADE_DETAILS_QUERY),
-    companion(halo, cls, "group names and participation progress", "GetAllClassGradeGroups", GRADE_GROUPS_QUERY),
-  ]);
 }
 
-/** True when the gradebook's assessment-flags companion did not arrive (its fields are absent, not null). */
-export const lacksAssessmentFacts = (book: RawClassGrade): boolean => book.grades.length > 0 && book.grades.every((g) => !("isGroupEnabled" in g.assessment));
+/**
+ * The gradebook's two companions, each fetched only by tools whose answers use it: "details" (assessment flags,
+ * the submission's own status, dates and files) and "groups" (group name and id, participation progress).
+ */
+export type GradePart = "details" | "groups";
+export const GRADE_PARTS: readonly GradePart[] = ["details", "groups"];
+
+export function gradeCompanion(halo: HaloApi, cls: ClassRef, part: GradePart): Companion<RawClassGrade> {
+  return part === "details"
+    ? companion(halo, cls, "assignment flags and submitted files", "GetAllClassGradeDetails", GRADE_DETAILS_QUERY)
+    : companion(halo, cls, "group names and participation progress", "GetAllClassGradeGroups", GRADE_GROUPS_QUERY);
+}
+
+/** The whole gradebook (core and both companions in parallel), for the writes and doctor, which read it uncached. */
+export function fetchClassGrades(halo: HaloApi, cls: ClassRef): Promise<RawClassGrade> {
+  return withCompanions(fetchGradeCore(halo, cls), GRADE_PARTS.map((p) => gradeCompanion(halo, cls, p)));
+}
 
 /**
- * The audit's fallback for those flags: class detail's unit listing is witnessed (CurrentClass) and carries the
- * same assessment facts; joined by assessment id, the gradebook's own values win.
+ * Assessment facts the core lacks (start dates, group flags, tags), as the audit advises: from class detail's unit
+ * listing, which is witnessed (CurrentClass), joined by assessment id; the gradebook's own values win.
  */
 export function withUnitAssessments(book: RawClassGrade, units: ReadonlyArray<{ assessments: ReadonlyArray<Partial<RawAssessmentSummary> & { id: string }> }>): RawClassGrade {
   const byId = new Map(units.flatMap((u) => u.assessments).map((a) => [a.id, a] as const));

@@ -17,7 +17,7 @@ import { isDone, type WorkItem } from "../assistant/items.js";
 import { coverageNote } from "../assistant/load.js";
 import { resolveExportPath } from "../assistant/paths.js";
 import { readStateText, writeStateText } from "../assistant/state-file.js";
-import { loadWork, scopeLabel } from "../assistant/work.js";
+import { DEADLINE_FACTS, loadWork, scopeLabel } from "../assistant/work.js";
 import { LOCAL_FILES } from "../config/local-files.js";
 import { defineTool, type ToolDef } from "./define.js";
 
@@ -49,7 +49,7 @@ const exportCalendar = defineTool({
     const now = ctx.now();
     const tz = ctx.config.timezone;
     const target = await resolveExportPath(ctx.config.downloadsDir, args.path, "halo-deadlines.ics", ".ics");
-    const work = await loadWork(ctx);
+    const work = await loadWork(ctx, undefined, DEADLINE_FACTS);
     const end = endOfLocalDay(new Date(now.getTime() + args.days * DAY), tz);
     const within = (d?: Date): d is Date => !!d && d.getTime() >= now.getTime() && d.getTime() <= end.getTime();
     const events: CalendarEventInput[] = [];

@@ -83,7 +83,8 @@ async function whatChanged(args: { since?: string }, ctx: ToolContext): Promise<
   ]);
   const alerts: RawAlert[] = alertsFeed.ok ? alertsFeed.value : [];
   const fan = await fanOut(ctx, classes, async (cls) => {
-    const [gb, posts] = await Promise.all([loadGrades(ctx, cls, 0), baseline ? Promise.resolve([]) : softAnnouncementPosts(ctx, cls, alerts)]);
+    // Statuses, published scores and due dates are all in the gradebook core: no companion.
+    const [gb, posts] = await Promise.all([loadGrades(ctx, cls, 0, []), baseline ? Promise.resolve([]) : softAnnouncementPosts(ctx, cls, alerts)]);
     return { gb, posts };
   }, (cls) => gradesKey(cls.slugId));
 

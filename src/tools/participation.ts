@@ -12,7 +12,7 @@ import { dqDeadlines, participation, policyText, type Policy } from "../assistan
 import { classPolicy } from "../assistant/work.js";
 import { fetchDqForums, fetchPostAuthors, type DqForum } from "../assistant/dq-queries.js";
 import { workItems, type WorkItem } from "../assistant/items.js";
-import { coverageNote, fanOut, gradesKey, loadGrades, scopeClasses, type PlannerClass } from "../assistant/load.js";
+import { coverageNote, fanOut, GRADES_TTL, gradesKey, loadGrades, scopeClasses, type PlannerClass } from "../assistant/load.js";
 import type { RawAssessmentGrade } from "../queries/gradebook.js";
 import type { RawPost } from "../queries/posts.js";
 import { localDateKey } from "../format/zoned.js";
@@ -70,9 +70,9 @@ function participationLine(it: WorkItem, g: RawAssessmentGrade | undefined, poli
 async function classBlock(ctx: ToolContext, cls: PlannerClass, me: string): Promise<string> {
   const tz = ctx.config.timezone;
   const now = ctx.now();
-  const [gb, forums] = await Promise.all([loadGrades(ctx, cls), ctx.cache.get(`dqforums:${cls.id}`, 60_000, () => fetchDqForums(ctx.halo, cls))]);
+  // Participation progress is the groups companion's; the policy (class detail) loads beside, not after, them.
+  const [gb, forums, policy] = await Promise.all([loadGrades(ctx, cls, GRADES_TTL, ["groups"]), ctx.cache.get(`dqforums:${cls.id}`, 60_000, () => fetchDqForums(ctx.halo, cls)), classPolicy(ctx, cls)]);
   const items = workItems(cls, gb.grades, ctx.config.halo.baseUrl, now);
-  const policy = await classPolicy(ctx, cls);
   const views = joinForums(forums, items).sort((a, b) => (a.due?.getTime() ?? Infinity) - (b.due?.getTime() ?? Infinity));
   const isOpen = (v: ForumView) => (!v.start || v.start.getTime() <= now.getTime()) && (!v.due || v.due.getTime() >= now.getTime() - 2 * DAY);
   const open = views.filter(isOpen).slice(0, MAX_OPEN_FORUMS);

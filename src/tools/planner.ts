@@ -8,7 +8,7 @@ import { plural } from "../format/text.js";
 import { byDue, isDone, type WorkItem } from "../assistant/items.js";
 import { coverageNote } from "../assistant/load.js";
 import { itemBlock } from "../assistant/render.js";
-import { loadWork, scopeLabel } from "../assistant/work.js";
+import { DEADLINE_FACTS, loadWork, scopeLabel } from "../assistant/work.js";
 import { defineTool, type ToolDef } from "./define.js";
 import type { ToolContext } from "../queries/context.js";
 
@@ -23,7 +23,7 @@ function cap(items: WorkItem[]): { shown: WorkItem[]; note: string } {
 }
 
 export async function whatsDueText(ctx: ToolContext, args: { days: number; class_ref?: string; include_done: boolean }): Promise<string> {
-  const work = await loadWork(ctx, args.class_ref);
+  const work = await loadWork(ctx, args.class_ref, DEADLINE_FACTS);
   const now = ctx.now();
   const tz = ctx.config.timezone;
   const end = endOfLocalDay(new Date(now.getTime() + args.days * DAY), tz);
@@ -61,7 +61,7 @@ const missingWork = defineTool({
   input: z.object({}),
   kind: "read",
   handler: async (_args, ctx) => {
-    const work = await loadWork(ctx);
+    const work = await loadWork(ctx, undefined, DEADLINE_FACTS);
     const now = ctx.now();
     const tz = ctx.config.timezone;
     const soon = now.getTime() + 2 * DAY;

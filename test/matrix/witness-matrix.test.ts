@@ -40,7 +40,7 @@ const CHECKS: Check[] = [
   ["grades", { class_ref: CLASS }, [/Cloud Service Models Comparison/, /88/, /100/]],
   ["feedback", { class_ref: CLASS, assessment_id: SEED.assessments.publishedWithRubric }, [/Cloud Service Models Comparison/, /88/, /NIST definition/]],
   ["assignment_details", { assessment_id: SEED.assessments.upload }, [/Cloud Architecture Proposal/, /150/, /Nov \d+ \d+:\d\d [AP]M/]],
-  // The group name needs the assessment's group flag: from the gradebook's companion, else from class detail.
+  // The group name needs the assessment's group flag, from class detail's (witnessed) unit listing.
   ["whats_due", {}, [/Topic 4 DQ 1/, /Cloud Architecture Proposal/, /11:59 PM/, /Collaborative Argument Project".* · group(: Team Rhetoric| work) · /]],
   ["missing_work", {}, [/Serverless Function Design/]],
   ["grades_summary", {}, [/CST-323/, /ENG-106/, /\d+(\.\d+)?\s?%/]],

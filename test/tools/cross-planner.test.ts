@@ -8,6 +8,8 @@ afterEach(async () => {
   h = undefined;
 });
 const gatewayOps = (x: Harness) => x.sandbox.stats.calls.filter((c) => c.service === "gateway").map((c) => (c as { operationName?: string }).operationName);
+/** How many times each document was sent (order-free: the per-class calls run in parallel). */
+const opCounts = (x: Harness) => gatewayOps(x).reduce<Record<string, number>>((n, op) => ({ ...n, [op ?? "?"]: (n[op ?? "?"] ?? 0) + 1 }), {});
 
 describe("whats_due", () => {
   it("lists the week across current classes, soonest first, with the student's own dates, ids and statuses", async () => {
@@ -35,21 +37,45 @@ describe("whats_due", () => {
     expect(t.indexOf("Cloud Architecture Proposal")).toBeLessThan(t.indexOf("Topic 5 DQ 1"));
   });
 
-  it("costs one class-list call, one gradebook (core + two companions) per current class and class detail only for open discussions; a repeat is served from cache", async () => {
+  it("sends only the documents its answer uses: the class list, then per current class the gradebook core, class detail and the groups companion, all at once; a repeat is served from cache", async () => {
     h = await startHarness();
     h.sandbox.resetStats();
     await h.call("whats_due", {});
-    const ops = gatewayOps(h);
-    expect(ops.filter((o) => o === "GetCourseClassesForUser")).toHaveLength(1);
-    // CST-323 and ENG-106 are current; each gradebook is a witnessed core plus two companions of extras.
-    for (const op of ["GetAllClassGrades", "GetAllClassGradeDetails", "GetAllClassGradeGroups"]) expect(ops.filter((o) => o === op)).toHaveLength(2);
-    // The participation policy comes from class detail, read only for classes with open discussion work.
-    const details = ops.filter((o) => o === "GetCourseClassBySlugId").length;
-    expect(details).toBeGreaterThanOrEqual(1);
-    expect(ops).toHaveLength(7 + details);
+    // CST-323 and ENG-106 are current. Class detail (witnessed) carries the policy, start dates and group flags, so
+    // the gradebook's details companion is not sent; the groups companion names groups and counts participation.
+    expect(opCounts(h)).toEqual({ GetCourseClassesForUser: 1, GetAllClassGrades: 2, GetCourseClassBySlugId: 2, GetAllClassGradeGroups: 2 });
     h.sandbox.resetStats();
     await h.call("whats_due", { days: 3 });
     expect(gatewayOps(h)).toHaveLength(0);
+  });
+
+  it("grades_summary sends the class list and one gradebook core per current class, nothing else; a later grades call adds only the companions", async () => {
+    h = await startHarness();
+    h.sandbox.resetStats();
+    await h.call("grades_summary", {});
+    expect(opCounts(h)).toEqual({ GetCourseClassesForUser: 1, GetAllClassGrades: 2 });
+    h.sandbox.resetStats();
+    const r = await h.call("grades", { class_ref: "CST-323" });
+    expect(r.isError).toBe(false);
+    expect(opCounts(h)).toEqual({ GetAllClassGradeDetails: 1, GetAllClassGradeGroups: 1 });
+  });
+
+  it("a failed companion costs only its own facts: without class detail the deadlines stay, the policy lines go; without the groups companion the group flag stays, its name goes", async () => {
+    h = await startHarness({ switches: { failOperations: { GetCourseClassBySlugId: "access" } } });
+    let r = await h.call("whats_due", {});
+    expect(r.isError).toBe(false);
+    expect(r.text).toMatch(/- Sat Nov 21 11:59 PM \(in 13 hours\) — CST-323 Discussion "Topic 4 DQ 1" · 10 pts · no post yet · [0-9a-f]{8}\n/);
+    expect(r.text).not.toContain("class policy:");
+    expect(r.text).toContain("posts counted so far: 5");
+    expect(r.text).not.toMatch(/could not be loaded/);
+    expect(r.text.split("\n").at(-1)).toBe("Note: incomplete answer, Halo did not provide: participation policy, start dates and group flags (class details could not be read).");
+    await h.close();
+    h = await startHarness({ switches: { failOperations: { GetAllClassGradeGroups: "access" } } });
+    r = await h.call("whats_due", {});
+    expect(r.text).toMatch(/"Collaborative Argument Project" · 150 pts · not started · group work · [0-9a-f]{8}\n/);
+    expect(r.text).toContain("class policy: 4 posts on 3 different days");
+    expect(r.text).not.toContain("posts counted so far");
+    expect(r.text.split("\n").at(-1)).toMatch(/^Note: incomplete answer, Halo did not provide: group names and participation progress \(.+\)\.$/);
   });
 
   it("concurrent cross-class questions share one grades call per class; cached data says how old it is", async () => {
@@ -128,5 +154,12 @@ describe("missing_work", () => {
     expect(rest).toContain('"Topic 3 DQ 1"');
     expect(rest).not.toContain("Cloud Architecture Proposal"); // due in 3 days
     expect(r.text).toMatch(/Sent back for resubmission, due later \(1\):\n- .*"IaaS Deployment Lab"/);
+  });
+
+  it("sends the same documents as whats_due, all after one class list", async () => {
+    h = await startHarness();
+    h.sandbox.resetStats();
+    await h.call("missing_work", {});
+    expect(opCounts(h)).toEqual({ GetCourseClassesForUser: 1, GetAllClassGrades: 2, GetCourseClassBySlugId: 2, GetAllClassGradeGroups: 2 });
   });
 });
