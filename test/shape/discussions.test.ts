@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderForums } from "../../src/shape/discussions.js";
-import { CLOCK } from "../fixtures/read.js";
+import { gradeForForum, renderForums } from "../../src/shape/discussions.js";
+import { CLOCK, grade } from "../fixtures/read.js";
 
 // Halo marks a forum inactive both before it opens and after it closes.
 const forum = (forumId: string, title: string, startDate: string, dueDate: string, active: boolean) =>
@@ -20,5 +20,23 @@ describe("renderForums", () => {
     // Questions are quoted without a per-forum banner (the tool wrapper adds one note per answer).
     expect(text).toContain("closed\n> Topic 1 DQ 1 question");
     expect(text).not.toContain("[quoted");
+  });
+});
+
+describe("gradeForForum", () => {
+  const dq = grade({ id: "dq" }, { id: "as-dq", title: "Topic 1 DQ 1", type: "DISCUSSION_QUESTION" });
+  const part = grade({ id: "pa" }, { id: "as-pa", title: "Participation &amp; Week 1", type: "PARTICIPATION" });
+  const essay = grade({ id: "es" }, { id: "as-es", title: "Topic 1 DQ 2", type: "ASSIGNMENT" });
+  const grades = [essay, dq, part];
+
+  it("matches by contextId (the assessment id) first, whatever the type", () => {
+    expect(gradeForForum({ forumId: "f", contextId: "as-es", title: "Topic 1 DQ 1" }, grades)).toBe(essay);
+  });
+
+  it("falls back to the same title, ignoring case, punctuation and entities, among DQ and participation rows only", () => {
+    expect(gradeForForum({ forumId: "f", contextId: "missing", title: "topic 1 - dq 1" }, grades)).toBe(dq);
+    expect(gradeForForum({ forumId: "f", title: "PARTICIPATION & week 1!" }, grades)).toBe(part);
+    expect(gradeForForum({ forumId: "f", title: "Topic 1 DQ 2" }, grades)).toBeUndefined();
+    expect(gradeForForum({ forumId: "f", title: "Topic 1 DQ" }, grades)).toBeUndefined();
   });
 });

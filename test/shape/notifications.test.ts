@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { announcementForumIds, countsLine, normaliseNotifications, toCount } from "../../src/shape/notifications.js";
+import { alertLine, announcementForumIds, countsLine, normaliseNotifications, toCount } from "../../src/shape/notifications.js";
+import { CLOCK } from "../fixtures/read.js";
 
 const classA = "class-a";
 const payload = (count: number | string) => ({
@@ -44,5 +45,22 @@ describe("notification normalisation", () => {
     ];
     expect(announcementForumIds(n, alerts, classA)).toEqual(["ann-a", "ann-from-alert"]);
     expect(announcementForumIds(undefined, alerts, "other")).toEqual(["ann-other"]);
+  });
+});
+
+describe("alertLine", () => {
+  const at = "2026-11-20T17:00:00Z";
+  it("names the work and the id another tool takes, by forum type", () => {
+    expect(alertLine({ id: "1", timestamp: at, type: "GRADE_PUBLISHED", data: { assignmentTitle: "Essay &amp; Notes", assessmentId: "as-1", forumId: "f-1", forumType: "DQ" } }, "CST-323", CLOCK))
+      .toBe('- Fri Nov 20 10:00 AM · CST-323 · grade published · "Essay & Notes" · assessment_id as-1');
+    expect(alertLine({ id: "2", timestamp: at, type: "NEW_MESSAGE", data: { senderName: "Ada Byron", forumId: "f-2", forumType: "inbox" } }, undefined, CLOCK))
+      .toBe("- Fri Nov 20 10:00 AM · new message · from: Ada Byron · inbox forum_id f-2");
+    for (const t of ["DQ", "IDQ", "CQ", "GROUP_DISCUSSION"]) {
+      expect(alertLine({ id: "3", data: { forumId: "f-3", forumType: t } }, undefined, CLOCK)).toBe("- alert · forum_id f-3");
+    }
+    expect(alertLine({ id: "4", type: "ANNOUNCEMENT", data: { announcementTitle: "Welcome", forumId: "f-4", forumType: "ANNOUNCEMENTS" } }, undefined, CLOCK))
+      .toBe('- announcement · "Welcome"');
+    expect(alertLine({ id: "5", type: "X", data: { forumType: "INBOX" } }, undefined, CLOCK)).toBe("- x");
+    expect(alertLine({ id: "6", data: null }, undefined, CLOCK)).toBe("- alert");
   });
 });

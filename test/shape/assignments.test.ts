@@ -1,0 +1,110 @@
+/** view_assignments' view objects: grade rows joined to units, flags, submission dates, unit picking. */
+import { describe, expect, it } from "vitest";
+import { groupByUnit, pickUnit, rowFromGrade, type UnitGroup } from "../../src/shape/assignments.js";
+import type { RawUnit } from "../../src/queries/class-detail.js";
+import { grade } from "../fixtures/read.js";
+
+const unit = (id: string, over: Partial<RawUnit> = {}): RawUnit => ({ id, title: `Topic ${id}`, assessments: [], resources: [], ...over });
+
+describe("rowFromGrade", () => {
+  it("copies the assessment, decodes the title and shows a score only when published", () => {
+    const row = rowFromGrade(grade({ id: "p", status: "PUBLISHED", finalPoints: 45 }, { points: 50, title: "Essay &amp; Notes", startDate: "2026-11-01 07:00:00" }));
+    expect(row).toEqual({
+      id: "a-p",
+      title: "Essay & Notes",
+      type: "ASSIGNMENT",
+      points: 50,
+      due: new Date("2026-11-23T06:59:00Z"),
+      start: new Date("2026-11-01T07:00:00Z"),
+      status: "PUBLISHED",
+      submittedAt: undefined,
+      score: "45/50 (90%)",
+      flags: [],
+    });
+    const hidden = rowFromGrade(grade({ id: "s", status: "SUBMITTED", finalPoints: 7 }, { points: null }));
+    expect(hidden.score).toBeUndefined();
+    expect(hidden.points).toBeUndefined();
+  });
+
+  it("takes the submission date from the submission, then the quiz, then the DQ post", () => {
+    const sub = { assignmentSubmission: { id: "x", submissionDate: "2026-11-20T01:00:00Z" }, userQuizAssessment: { submissionDate: "2026-11-19T01:00:00Z" }, post: { id: "p", publishDate: "2026-11-18T01:00:00Z" } };
+    expect(rowFromGrade(grade({ id: "1", ...sub })).submittedAt).toEqual(new Date("2026-11-20T01:00:00Z"));
+    expect(rowFromGrade(grade({ id: "2", ...sub, assignmentSubmission: null })).submittedAt).toEqual(new Date("2026-11-19T01:00:00Z"));
+    expect(rowFromGrade(grade({ id: "3", post: sub.post })).submittedAt).toEqual(new Date("2026-11-18T01:00:00Z"));
+  });
+
+  it("flags group work, LopesWrite and in-person items; tags once, without the internal ones", () => {
+    const row = rowFromGrade(grade({ id: "f" }, { isGroupEnabled: true, requiresLopesWrite: true, inPerson: true, tags: ["IN_PERSON", "USES_LOPES_CLOUD", "GROUP", "Benchmark", null, "benchmark"] }));
+    expect(row.flags).toEqual(["group", "LopesWrite", "in person", "benchmark"]);
+    expect(rowFromGrade(grade({ id: "g" }, { isGroupEnabled: false, requiresLopesWrite: false, inPerson: false, tags: null })).flags).toEqual([]);
+  });
+});
+
+describe("groupByUnit", () => {
+  const grades = [
+    grade({ id: "late", dueDate: "2026-11-30 06:59:00" }),
+    grade({ id: "early", dueDate: "2026-11-16 06:59:00" }),
+    grade({ id: "orphan", dueDate: null }, { dueDate: null }),
+  ];
+  const units = [
+    unit("2", { title: "Topic 2 &amp; more", sequence: 2, startDate: "2026-11-16 07:00:00", endDate: "2026-11-23 06:59:00", current: true, assessments: [
+      { id: "a-late", title: "Late", type: "ASSIGNMENT" },
+      { id: "a-early", title: "Early", type: "ASSIGNMENT" },
+      { id: "only-unit", title: "Unit &amp; only", type: "QUIZ", points: 10, dueDate: "2026-11-20 06:59:00", startDate: "2026-11-15 07:00:00", isGroupEnabled: true },
+    ] }),
+    unit("1", { sequence: null, current: null, assessments: [] }),
+  ] as RawUnit[];
+
+  it("joins grade rows onto units, keeps unit-only items, sorts rows by due date and drops empty units", () => {
+    const groups = groupByUnit(grades, units);
+    expect(groups.map((g) => [g.title, g.sequence, g.current, g.rows.map((r) => r.id)])).toEqual([
+      ["Topic 2 & more", 2, true, ["a-early", "only-unit", "a-late"]],
+      ["Other graded items", Number.MAX_SAFE_INTEGER, false, ["a-orphan"]],
+    ]);
+    expect(groups[0]!.start).toEqual(new Date("2026-11-16T07:00:00Z"));
+    expect(groups[0]!.end).toEqual(new Date("2026-11-23T06:59:00Z"));
+    expect(groups[0]!.rows[1]).toEqual({
+      id: "only-unit",
+      title: "Unit & only",
+      type: "QUIZ",
+      points: 10,
+      due: new Date("2026-11-20T06:59:00Z"),
+      start: new Date("2026-11-15T07:00:00Z"),
+      flags: ["group"],
+    });
+    // The grade row (with its status) is the one used for an item both sides know.
+    expect(groups[0]!.rows[0]!.status).toBe("ACTIVE");
+    expect(groups[1]!.start).toBeUndefined();
+  });
+
+  it("a unit without sequence or current flag reads as 0 and not current; items without a due date sort last", () => {
+    const groups = groupByUnit([grade({ id: "x", dueDate: null }, { dueDate: null }), grade({ id: "y" })], [unit("1", { assessments: [{ id: "a-x", title: "X", type: "ASSIGNMENT" }, { id: "a-y", title: "Y", type: "ASSIGNMENT", points: null }] })]);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.sequence).toBe(0);
+    expect(groups[0]!.current).toBe(false);
+    expect(groups[0]!.rows.map((r) => r.id)).toEqual(["a-y", "a-x"]);
+    const unitOnly = groupByUnit([], [unit("1", { assessments: [{ id: "n", title: "N", type: "ASSIGNMENT", points: null }] })]);
+    expect(unitOnly[0]!.rows[0]!.points).toBeUndefined();
+    expect(groupByUnit([], [unit("1")])).toEqual([]);
+  });
+});
+
+describe("pickUnit", () => {
+  const g = (title: string, sequence: number, current = false): UnitGroup => ({ title, sequence, current, rows: [] });
+  const groups = [g("Topic 1: Intro", 1), g("Topic 2: Cloud", 2, true), g("Topic 12: Review", 12), g("Other graded items", Number.MAX_SAFE_INTEGER)];
+
+  it("picks the current unit, a sequence number (or a number in the title) or a title part", () => {
+    expect(pickUnit(groups, " Current ")).toEqual([groups[1]]);
+    expect(pickUnit(groups, "2")).toEqual([groups[1]]);
+    expect(pickUnit(groups, "12")).toEqual([groups[2]]);
+    expect(pickUnit([g("Week 3 lab", 9)], "3")).toHaveLength(1);
+    expect(pickUnit(groups, "CLOUD")).toEqual([groups[1]]);
+    expect(pickUnit(groups, "topic")).toHaveLength(3);
+  });
+
+  it("says undefined when nothing matches", () => {
+    expect(pickUnit(groups, "7")).toBeUndefined();
+    expect(pickUnit(groups, "zebra")).toBeUndefined();
+    expect(pickUnit([g("A", 1)], "current")).toBeUndefined();
+  });
+});
