@@ -62,3 +62,48 @@ describe("materials and downloads", () => {
     expect(() => pickByTitle(items, "zebra", (i) => i.title, "here")).toThrow(/Nothing here matches "zebra"/);
   });
 });
+
+describe("renderMaterials, exactly", () => {
+  it("groups by section then group in sequence order; the group note once, on its first file; unnamed files and groups", () => {
+    const d = {
+      ...detail,
+      resources: [
+        { id: "g2", title: "", sequence: 2, resources: [{ resource: { id: "r5", name: null } }, null, { resource: null }] },
+        { id: "g1", title: "Syllabus &amp; Policies", description: `<p>${"Read first. ".repeat(30)}</p>`, sequence: 1, resources: [{ resource: { id: "r1", name: "Syllabus.md", type: "TEXT" } }, { resource: { id: "r4", name: "Policy.pdf", type: "PDF" } }] },
+        { id: "g3", title: "Empty", resources: null },
+      ],
+      units: [
+        { id: "u1", title: "Topic 1", assessments: [], resources: [{ id: "g4", title: "Readings", resources: [{ resource: { id: "r3", name: "Notes.pdf", type: "PDF" } }] }] },
+        { id: "u2", title: "Topic 2", assessments: [], resources: [{ id: "g5", title: "Readings", description: "<p>Short</p>", resources: [{ resource: { id: "r6", name: "B.pdf" } }] }] },
+      ],
+    } as RawClassDetail;
+    expect(materialsOf(d)[2]).toEqual({ id: "r5", name: "file", group: "Resources", section: "Course resources" });
+    expect(renderMaterials("CST-1", d)).toBe([
+      "CST-1 — course materials: 5 files (the id leading each is the resource_id for download_resource)",
+      "",
+      "## Course resources",
+      "### Syllabus & Policies",
+      "Note from the instructor:",
+      `> ${"Read first. ".repeat(25).trim()}`,
+      "> [… truncated: showed 299 of 359 characters. The rest is on the class page in Halo.]",
+      "- r1 Syllabus.md (text)",
+      "- r4 Policy.pdf (pdf)",
+      "### Resources",
+      "- r5 file",
+      "",
+      "## Topic 1",
+      "### Readings",
+      "- r3 Notes.pdf (pdf)",
+      "",
+      "## Topic 2",
+      "### Readings",
+      "Note from the instructor:",
+      "> Short",
+      "- r6 B.pdf",
+    ].join("\n"));
+  });
+
+  it("says when a class lists nothing for students", () => {
+    expect(renderMaterials("X", { ...detail, resources: [], units: [] } as RawClassDetail)).toBe("X — course materials: 0 files (the id leading each is the resource_id for download_resource)\nThis class lists no materials for students.");
+  });
+});
