@@ -76,6 +76,7 @@ export function groupByUnit(grades: readonly RawAssessmentGrade[], units: readon
     }),
   }));
   const rest = [...byId.values()].filter((r) => !used.has(r.id));
+  // Stryker disable next-line ConditionalExpression: an empty group is dropped by the filter below anyway
   if (rest.length) groups.push({ title: "Other graded items", sequence: Number.MAX_SAFE_INTEGER, current: false, rows: rest });
   for (const g of groups) g.rows.sort((a, b) => (a.due?.getTime() ?? Infinity) - (b.due?.getTime() ?? Infinity));
   return groups.filter((g) => g.rows.length > 0);

@@ -86,6 +86,7 @@ const dayFmt = new Map<string, Intl.DateTimeFormat>();
 export function dayOf(d: Date | undefined, tz: string, now?: Date): string | undefined {
   if (!d) return undefined;
   let f = dayFmt.get(tz);
+  // Stryker disable next-line ConditionalExpression: the cache only saves building an identical formatter
   if (!f) {
     f = new Intl.DateTimeFormat("en-US", { timeZone: tz, month: "short", day: "numeric", year: "numeric" });
     dayFmt.set(tz, f);

@@ -24,8 +24,11 @@ export const FORUM_TYPE_WORDS: Record<ForumTypeName, [string, string]> = {
 
 /** "3", 3, "3.0" → 3; null, "", "abc", negatives → 0. */
 export function toCount(v: RawCount): number {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: String(null|undefined) parses to NaN, which also gives 0 below
   if (v === null || v === undefined) return 0;
+  // Stryker disable next-line ConditionalExpression,StringLiteral,MethodExpression: Number(String(n)) is n for every number, and Number() ignores surrounding whitespace
   const n = typeof v === "number" ? v : Number(String(v).trim());
+  // Stryker disable next-line EqualityOperator: 0 rounds to 0 either way
   return Number.isFinite(n) && n > 0 ? Math.round(n) : 0;
 }
 

@@ -37,6 +37,8 @@ describe("rowFromGrade", () => {
     const row = rowFromGrade(grade({ id: "f" }, { isGroupEnabled: true, requiresLopesWrite: true, inPerson: true, tags: ["IN_PERSON", "USES_LOPES_CLOUD", "GROUP", "Benchmark", null, "benchmark"] }));
     expect(row.flags).toEqual(["group", "LopesWrite", "in person", "benchmark"]);
     expect(rowFromGrade(grade({ id: "g" }, { isGroupEnabled: false, requiresLopesWrite: false, inPerson: false, tags: null })).flags).toEqual([]);
+    // The in-person and Lopes Cloud tags are Halo-internal: only the inPerson flag says "in person".
+    expect(rowFromGrade(grade({ id: "h" }, { inPerson: false, tags: ["IN_PERSON", "USES_LOPES_CLOUD"] })).flags).toEqual([]);
   });
 });
 
@@ -100,6 +102,11 @@ describe("pickUnit", () => {
     expect(pickUnit([g("Week 3 lab", 9)], "3")).toHaveLength(1);
     expect(pickUnit(groups, "CLOUD")).toEqual([groups[1]]);
     expect(pickUnit(groups, "topic")).toHaveLength(3);
+    // A number matches the sequence even when the title has no number; a whole number only, never a part of one.
+    expect(pickUnit([g("Final review", 12)], "12")).toHaveLength(1);
+    expect(pickUnit([g("Unit 12x", 3)], "2x")).toHaveLength(1);
+    expect(pickUnit([g("Max 2 review", 5)], "x 2")).toHaveLength(1);
+    expect(pickUnit([g("Topic 12", 3)], "2")).toBeUndefined();
   });
 
   it("says undefined when nothing matches", () => {

@@ -1,6 +1,6 @@
 /** The small shared pieces, value by value: numbers, scores, words for statuses and types, tags, links, days. */
 import { describe, expect, it } from "vitest";
-import { classLink, dayOf, deadlineMet, dueOf, num, scoreText, statusWord, tagList, typeWord, whenAt } from "../../src/shape/common.js";
+import { assessmentLink, classLink, dayOf, deadlineMet, dueOf, num, scoreText, statusWord, tagList, typeWord, whenAt } from "../../src/shape/common.js";
 import { CLOCK } from "../fixtures/read.js";
 
 describe("numbers and scores", () => {
@@ -8,6 +8,8 @@ describe("numbers and scores", () => {
     expect([num(45), num(44.5), num(2.25), num(1.005), num(3.1), num(0.1 + 0.2), num(-1.5)]).toEqual(["45", "44.5", "2.25", "1", "3.1", "0.3", "-1.5"]);
     expect(num(10.0)).toBe("10");
     expect(num(100.004)).toBe("100");
+    // Only trailing zeros go: an inner zero stays.
+    expect([num(10.5), num(100.25), num(20.05)]).toEqual(["10.5", "100.25", "20.05"]);
   });
 
   it("a score without a maximum is the points alone; a percent is rounded to one place", () => {
@@ -69,5 +71,6 @@ describe("dates and links", () => {
 
   it("class links drop trailing slashes and encode the slug", () => {
     expect(classLink("https://halo.gcu.edu//", "CST 323/x")).toBe("https://halo.gcu.edu/courses/CST%20323%2Fx");
+    expect(assessmentLink("https://halo.gcu.edu//", "S", { id: "q 1", type: "QUIZ" })).toBe("https://halo.gcu.edu/quiz/q%201");
   });
 });

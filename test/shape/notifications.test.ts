@@ -64,3 +64,24 @@ describe("alertLine", () => {
     expect(alertLine({ id: "6", data: null }, undefined, CLOCK)).toBe("- alert");
   });
 });
+
+describe("normaliseNotifications, per class and per forum", () => {
+  it("the total is the larger of Halo's stated count and the sum over classes; rows without a class or forum id are left out", () => {
+    const n = normaliseNotifications({
+      forumTypes: {
+        DQ: {
+          count: 1,
+          classes: [
+            { classId: "a", count: 2, forums: [{ forumId: "f1", count: "2" }, { forumId: null, count: 9 }] },
+            { classId: null, count: 3, forums: [{ forumId: "f2", count: 3 }] },
+            { classId: "a", count: 1, forums: null },
+          ],
+        },
+        ANNOUNCEMENTS: { count: 7, classes: [{ classId: "b", count: 1 }] },
+      },
+    });
+    expect(n.totals).toEqual({ ANNOUNCEMENTS: 7, DQ: 6, IDQ: 0, CQ: 0, INBOX: 0, GROUP: 0 });
+    expect(Object.fromEntries(n.byClass)).toEqual({ a: { DQ: 3 }, b: { ANNOUNCEMENTS: 1 } });
+    expect(n.forums).toEqual([{ type: "DQ", classId: "a", forumId: "f1", count: 2 }, { type: "DQ", forumId: "f2", count: 3 }]);
+  });
+});

@@ -69,6 +69,9 @@ describe("renderPost", () => {
     expect(renderPost({ post: post("y"), depth: 1, parentAuthor: "Ada Byron" }, o)).toBe("↳ by: Ana Lee · reply to Ada Byron · Fri Nov 20 3:00 AM\n> body of y");
     expect(renderPost({ post: post("y"), depth: 3 }, o).split("\n")[0]).toBe("    ↳ by: Ana Lee · Fri Nov 20 3:00 AM");
     expect(renderPost({ post: post("y"), depth: 9 }, o).split("\n")[0]).toBe("      ↳ by: Ana Lee · Fri Nov 20 3:00 AM");
+    // The publish date is the post's time; the start date only stands in when there is none.
+    expect(renderPost({ post: post("s", { publishDate: "2026-11-19T10:30:00Z", startDate: "2026-11-18T10:30:00Z" }), depth: 0 }, o).split("\n")[0]).toBe("by: Ana Lee · Thu Nov 19 3:30 AM");
+    expect(renderPost({ post: post("s", { publishDate: null, startDate: "2026-11-18T10:30:00Z" }), depth: 0 }, o).split("\n")[0]).toBe("by: Ana Lee · Wed Nov 18 3:30 AM");
     expect(renderPost({ post: post("z", { content: null, isRead: true, pinOrder: null }), depth: 0 }, o)).toBe("by: Ana Lee · Fri Nov 20 3:00 AM\n> (empty)");
   });
 });
