@@ -59,18 +59,19 @@ export function deepLink(base: string, slugId: string, assessmentId: string, kin
   return `${b}/courses/${slugId}#assignment-submission/${assessmentId}`;
 }
 
-function pickDue(g: RawGrade): Pick<WorkItem, "due" | "dueSource"> {
+// `a` is the row's assessment, already known to exist (toWorkItem drops rows without one).
+function pickDue(g: RawGrade, a: RawGrade["assessment"]): Pick<WorkItem, "due" | "dueSource"> {
   const sub = g.assignmentSubmission;
   const accommodated = parseHaloDate(g.accommodatedDueDate) ?? parseHaloDate(sub?.accommodatedDueDate);
   if (accommodated) return { due: accommodated, dueSource: "accommodated" };
-  const classDue = parseHaloDate(g.assessment?.dueDate);
-  const assessmentAccommodated = parseHaloDate(g.assessment?.accommodatedDueDate);
+  const classDue = parseHaloDate(a.dueDate);
+  const assessmentAccommodated = parseHaloDate(a.accommodatedDueDate);
   if (assessmentAccommodated) return { due: assessmentAccommodated, dueSource: "accommodated" };
   // The grade row (and the submission) carry the student's own date: a group's or an extension.
   const own = parseHaloDate(g.dueDate) ?? parseHaloDate(sub?.dueDate);
   if (own) {
     const differs = classDue !== undefined && own.getTime() !== classDue.getTime();
-    if (differs) return { due: own, dueSource: g.assessment?.isGroupEnabled ? "group" : "extended" };
+    if (differs) return { due: own, dueSource: a.isGroupEnabled ? "group" : "extended" };
     return { due: own, dueSource: "class" };
   }
   return { due: classDue, dueSource: "class" };
@@ -98,7 +99,7 @@ export function toWorkItem(cls: ClassRef, g: RawGrade, base: string, now: Date):
   if (!a?.id) return undefined;
   const kind = KIND[(a.type ?? "").toUpperCase()] ?? "assignment";
   const group = !!a.isGroupEnabled;
-  const { due, dueSource } = pickDue(g);
+  const { due, dueSource } = pickDue(g, a);
   const at = submittedAt(g);
   const state = stateOf(g, kind, due, at, now);
   const item: WorkItem = {

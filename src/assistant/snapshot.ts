@@ -67,6 +67,7 @@ export function emptyState(now: Date): ChangeState {
 export function parseState(text: string): ChangeState | undefined {
   try {
     const v = JSON.parse(text) as Partial<ChangeState>;
+    // Stryker disable next-line OptionalChaining: for a JSON null `v.version` throws, and the catch below also answers undefined
     if (v?.version !== 1 || typeof v.lastCheck !== "string" || Number.isNaN(Date.parse(v.lastCheck)) || typeof v.classes !== "object" || !v.classes) return undefined;
     return { ...(v as ChangeState), feeds: v.feeds && typeof v.feeds === "object" ? v.feeds : {} };
   } catch {

@@ -15,6 +15,7 @@ export interface ScaleEntry {
 /** Scale entries as percentages, highest first. Accepts 0–1 fractions as well as 0–100. */
 export function normaliseScale(entries: ReadonlyArray<RawScaleEntry | null | undefined>): ScaleEntry[] {
   const rows = entries.flatMap((e) => (e?.label && typeof e.minPercent === "number" ? [{ label: e.label.trim(), minPercent: e.minPercent, maxPercent: e.maxPercent ?? undefined }] : []));
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with no rows the factor scales nothing, so the guard cannot change the result
   const fractional = rows.length > 0 && rows.every((r) => (r.maxPercent ?? r.minPercent) <= 1.0001);
   const k = fractional ? 100 : 1;
   return rows
@@ -80,12 +81,13 @@ export function computeTarget(parts: GradedPart[], targetPercent: number): Targe
   const needed = (targetPercent / 100) * totalMax - earned;
   const floorPercent = pct(earned);
   const bestPercent = pct(earned + remainingMax);
+  // Stryker disable next-line EqualityOperator: < vs <= differs only when `needed` lands exactly on the 1e-9 float tolerance
   const verdict: Verdict = needed <= 1e-9 ? "secured" : needed > remainingMax + 1e-9 ? "impossible" : "achievable";
-  const r: TargetResult = { verdict, targetPercent, earned, gradedMax, remainingMax, totalMax, bestPercent, floorPercent, nearBoundary: false };
+  // Within half a percent of the line the verdict may flip with a rounding rule the API does not expose.
+  const nearBoundary = Math.abs(floorPercent - targetPercent) < 0.5 || Math.abs(bestPercent - targetPercent) < 0.5;
+  const r: TargetResult = { verdict, targetPercent, earned, gradedMax, remainingMax, totalMax, bestPercent, floorPercent, nearBoundary };
   if (gradedMax > 0) r.currentPercent = (earned / gradedMax) * 100;
   if (verdict === "achievable") r.neededAverage = (needed / remainingMax) * 100;
-  // Within half a percent of the line the verdict may flip with a rounding rule the API does not expose.
-  r.nearBoundary = Math.abs(floorPercent - targetPercent) < 0.5 || Math.abs(bestPercent - targetPercent) < 0.5;
   return r;
 }
 
