@@ -38,9 +38,10 @@ export async function fetchDqForums(halo: HaloApi, cls: ClassRef, probe = false)
       variables: { courseClassId: cls.id, pgNum, pgSize: size },
       context: scope(cls),
     });
-    const page = compact(data.getAllDQForCourseClass).filter((f) => !!f.forumId);
-    out.push(...page);
-    if (page.length < size) break;
+    const rows = data.getAllDQForCourseClass ?? [];
+    out.push(...compact(rows).filter((f) => !!f.forumId));
+    // A full page counts its null or id-less rows too: only a short page from Halo means there is no next one.
+    if (rows.length < size) break;
   }
   return out;
 }

@@ -81,12 +81,12 @@ describe("state rules at the edges", () => {
 
 describe("item fields", () => {
   it("kinds from Halo's types, unknown types as assignments", () => {
-    const kind = (type: string | null) => item(grade({ assessment: { type } })).kind;
+    const kind = (type: string | null) => item(grade({ assessment: { type: type as string } })).kind;
     expect([kind("QUIZ"), kind("lti"), kind("PARTICIPATION"), kind("ESSAY"), kind(null)]).toEqual(["quiz", "external", "participation", "assignment", "assignment"]);
   });
   it("titles are plain text; an empty title says untitled", () => {
     expect(item(grade({ assessment: { title: "Topic&nbsp;2 &amp; 3" } })).title).toBe("Topic 2 & 3");
-    expect(item(grade({ assessment: { title: null } })).title).toBe("(untitled)");
+    expect(item(grade({ assessment: { title: null as never } })).title).toBe("(untitled)");
   });
   it("keeps only real tags, points only when numeric, the start date when given", () => {
     const it1 = item(grade({ assessment: { tags: ["Benchmark", null, ""], startDate: "2026-11-16 07:00:00" } }));
