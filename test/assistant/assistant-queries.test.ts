@@ -6,7 +6,7 @@ import { withDegradedNotes } from "../../src/halo/degraded.js";
 import { HaloError } from "../../src/halo/errors.js";
 import type { HaloApi } from "../../src/halo/types.js";
 import type { RawAlert } from "../../src/queries/inbox.js";
-import type { ToolContext } from "../../src/tools/context.js";
+import type { ToolContext } from "../../src/queries/context.js";
 
 const CLS: PlannerClass = { id: "c-1", slugId: "CST-323-O500", classCode: "CST-323-O500", courseCode: "CST-323", name: "Cloud", stage: "CURRENT" };
 interface Req { operationName: string; variables: Record<string, unknown>; context?: unknown; feature?: string; required?: string[]; query: string }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { coverageNote, failureReason, fanOut, GRADES_TTL, gradesKey, loadGrades, scopeClasses, type PlannerClass } from "../../src/assistant/load.js";
 import { HaloError } from "../../src/halo/errors.js";
-import { Cache } from "../../src/tools/cache.js";
-import type { ToolContext } from "../../src/tools/context.js";
+import { Cache } from "../../src/queries/cache.js";
+import type { ToolContext } from "../../src/queries/context.js";
 
 const cls = (code: string, stage = "CURRENT"): PlannerClass => ({ id: `id-${code}`, slugId: `${code}-O500`, classCode: `${code}-O500`, courseCode: code, name: `${code} class`, stage });
 const CLASSES = [cls("CST-323"), cls("ENG-106"), cls("UNV-103", "POST"), cls("BIO-101", "PRE_START")];

@@ -3,8 +3,8 @@ import type { PlannerClass } from "../../src/assistant/load.js";
 import { classPolicy, loadWork, scopeLabel } from "../../src/assistant/work.js";
 import { withDegradedNotes } from "../../src/halo/degraded.js";
 import { HaloError } from "../../src/halo/errors.js";
-import { Cache } from "../../src/tools/cache.js";
-import type { ToolContext } from "../../src/tools/context.js";
+import { Cache } from "../../src/queries/cache.js";
+import type { ToolContext } from "../../src/queries/context.js";
 import { BASE, NOW, grade } from "./fixtures.js";
 
 const cls = (code: string, stage = "CURRENT"): PlannerClass => ({ id: `id-${code}`, slugId: `${code}-O500`, classCode: `${code}-O500`, courseCode: code, name: `${code} class`, stage });
