@@ -99,6 +99,7 @@ export function buildCalendar(events: CalendarEventInput[], seq: SequenceMap, no
     } as EventAttributes;
   });
   const r = ics().createEvents(attrs, { productId: "halo-lms-mcp", method: "PUBLISH", calName });
+  // Stryker disable next-line LogicalOperator,OptionalChaining: the ics library returns a value exactly when it returns no error, so || vs && and ?. cannot differ
   if (r.error || !r.value) throw new Error(`could not build the calendar: ${r.error?.message ?? "empty"}`);
   return r.value;
 }

@@ -52,7 +52,7 @@ export function diffClass(prev: ClassMark | undefined, items: WorkItem[]): ItemC
     const [status, score, due] = p;
     const cur = markOf(it);
     if (cur[1] !== null && score === null) out.push({ type: "graded", item: it });
-    else if (cur[1] !== null && score !== null && cur[1] !== score) out.push({ type: "regraded", item: it, previousScore: score });
+    if (cur[1] !== null && score !== null && cur[1] !== score) out.push({ type: "regraded", item: it, previousScore: score });
     if (it.haloStatus === "REASSIGNED" && status !== "REASSIGNED") out.push({ type: "reassigned", item: it });
     if (due !== null && cur[2] !== null && due !== cur[2]) out.push({ type: "due_moved", item: it, previousDue: new Date(due * 60_000) });
   }

@@ -51,6 +51,10 @@ describe("announcements since the last check", () => {
     ], SINCE, NOW, "me");
     expect(r.map((a) => [a.title, a.mustAcknowledge])).toEqual([["Other acked", true], ["Withdrawn", true], ["Mine", false], ["No ack asked", false]]);
   });
+  it("an untitled post's paragraphs run together on one line", () => {
+    const r = newAnnouncements("X", [post({ title: "", publishDate: "2026-11-18T10:00:00Z", content: "<p>Reminder:</p><p>quiz   Friday</p>" })], SINCE, NOW, "me");
+    expect(r[0]!.title).toBe("Reminder: quiz Friday");
+  });
   it("an untitled post is named by the start of its text, or untitled", () => {
     const at = "2026-11-18T10:00:00Z";
     const long = `<p>Reminder:\n\n  the   ${"x".repeat(100)}</p>`;
@@ -77,6 +81,10 @@ describe("inbox messages since the last check", () => {
     expect(r[0]).not.toHaveProperty("role");
     expect(r[1]).not.toHaveProperty("classCode");
     expect(r[1]!.from).not.toBe("Ada L");
+  });
+  it("a preview is one line", () => {
+    const r = newMessages([{ courseClassId: null, forums: [msg("p", "2026-11-18T08:00:00Z", { content: "<p>Please</p><p>see   me</p>" })] }] as never, SINCE, "me", codes);
+    expect(r[0]!.preview).toBe("Please see me");
   });
   it("previews stop at 160 characters", () => {
     const text = (n: number) => ({ content: `<p>${"a".repeat(n)}</p>` });

@@ -62,8 +62,12 @@ describe("the calendar file", () => {
     expect(a).toEqual(expect.arrayContaining(["SEQUENCE:2", "LAST-MODIFIED:20261110T083000Z", "DESCRIPTION:CST-323 Cloud Computing\\nAssignment"]));
     expect(b).toEqual(expect.arrayContaining(["SEQUENCE:0", "LAST-MODIFIED:20261118T190000Z", "DTSTART:20261122T062900Z"]));
   });
-  it("an event the library cannot build is an error, not an empty file", () => {
-    expect(() => buildCalendar([ev("A@halo-lms-mcp", "not a date")], {}, NOW, "Halo")).toThrow(/^could not build the calendar: .+/);
+  it("an event the library cannot build is an error naming the library's reason, not an empty file", () => {
+    expect(() => buildCalendar([ev("A@halo-lms-mcp", "not a date")], {}, NOW, "Halo")).toThrow(/^could not build the calendar: \d+ errors occurred$/);
+  });
+  it("a category with a line break stays one category on one line", () => {
+    const l = lines(buildCalendar([{ ...ev("A@halo-lms-mcp", "2026-11-21T06:59:00Z"), categories: ["Halo", "CST\n323"] }], {}, NOW, "Halo"));
+    expect(l).toContain("CATEGORIES:Halo,CST 323");
   });
   it("text values: tabs become spaces, line breaks are kept unless one line is asked for", () => {
     expect(icsText("  a\tb\r\nc\rd  ")).toBe("a b\nc\nd");

@@ -54,6 +54,12 @@ describe("standingOf", () => {
     expect(s.percent).toBeUndefined();
     expect(s.finalPublished).toBe(false);
     expect(standingOf({} as never, []).finalPublished).toBe(false);
+    expect(standingOf({ finalGrade: { gradeValue: null, isPublished: true } } as never, []).letter).toBeUndefined();
+  });
+
+  it("a score on work that is not graded is never counted", () => {
+    const s = standingOf({ finalGrade: null } as never, [item({ state: "graded", score: 8, points: 10 }), item({ state: "submitted", score: 1, points: 10 })]);
+    expect([s.earned, s.gradedMax, s.gradedCount, s.percent]).toEqual([8, 10, 1, 80]);
   });
 
   it("pts sums points (missing ones as zero); titles lists four then counts the rest", () => {
