@@ -18,6 +18,7 @@ export async function readStateText(stateDir: string, name: string): Promise<str
 
 export async function writeStateText(stateDir: string, name: string, text: string): Promise<void> {
   await mkdir(stateDir, { recursive: true, mode: 0o700 });
+  // Stryker disable next-line ObjectLiteral: 0600 is also writeFileAtomic's default; said here because state files must stay private
   await writeFileAtomic(path.join(stateDir, name), text, { mode: 0o600 });
 }
 

@@ -50,6 +50,10 @@ describe("the student's participation", () => {
     const p = participation([{ isReply: false }, at("2026-11-18T20:00:00Z", true)], undefined, AZ);
     expect(p).toEqual({ hasInitialPost: true, replies: 1, totalPosts: 2, days: 1 });
   });
+  it("undated posts never break the ordering of top-level posts", () => {
+    const p = participation([at("2026-11-18T20:00:00Z", false), { isReply: false }, at("2026-11-17T20:00:00Z", false), { isReply: false }], policy, AZ);
+    expect([p.hasInitialPost, p.totalPosts, p.days, p.replies]).toEqual([true, 4, 2, 0]);
+  });
   it("nothing posted", () => {
     expect(participation([], policy, AZ)).toEqual({ hasInitialPost: false, replies: 0, totalPosts: 0, days: 0, postsStillNeeded: 4, daysStillNeeded: 3 });
   });

@@ -31,16 +31,16 @@ describe("which classes a cross-class tool covers", () => {
 });
 
 describe("grades through the shared cache", () => {
-  it("one key per class shared with the read tools, kept for the grades TTL", async () => {
+  it("the core and each companion the tool asks for, on the read tools' keys, kept for the grades TTL", async () => {
     let t = 1_000;
-    const { ctx } = fakeCtx({ clock: () => t });
-    let loads = 0;
+    const { ctx } = fakeCtx({ clock: () => t, query: async () => { throw new Error("no Halo call expected"); } });
     const book = { finalGrade: null, grades: [] };
-    await ctx.cache.get(gradesKey("CST-323-O500"), GRADES_TTL, async () => (loads++, book));
+    await ctx.cache.get(gradesKey("CST-323-O500"), GRADES_TTL, async () => book);
+    await ctx.cache.get(`${gradesKey("CST-323-O500")}:groups`, GRADES_TTL, async () => (b: typeof book) => ({ ...b, finalGrade: { gradeValue: "A" } }));
     expect(gradesKey("X")).toBe("grades:X");
     t += GRADES_TTL - 1;
-    expect(await loadGrades(ctx, CLASSES[0]!)).toBe(book);
-    expect(loads).toBe(1);
+    expect(await loadGrades(ctx, CLASSES[0]!, GRADES_TTL, [])).toBe(book);
+    expect(await loadGrades(ctx, CLASSES[0]!, GRADES_TTL, ["groups"])).toEqual({ finalGrade: { gradeValue: "A" }, grades: [] });
     expect(GRADES_TTL).toBe(45_000);
   });
 });

@@ -71,7 +71,8 @@ describe("syllabus resource", () => {
       { baseRoleName: "INSTRUCTOR", user: { firstName: "Ada", lastName: "Lovelace", socialContacts: [null, { socialContactType: "PHONE", value: "555" }, { socialContactType: "Email", value: "" }, { socialContactType: "EMAIL", value: "ada@gcu.edu" }] } },
       { baseRoleName: "TEACHING_ASSISTANT", user: { firstName: "Tom", lastName: "Aide" } },
       { baseRoleName: null, user: { firstName: "Grace", lastName: "Hopper", socialContacts: null } },
+      { baseRoleName: "INSTRUCTOR", user: null },
     ] }), TZ);
-    expect(section(s, "Instructors")).toBe("- Ada Lovelace <ada@gcu.edu> (message them with message_teacher)\n- Grace Hopper (message them with message_teacher)");
+    expect(section(s, "Instructors")).toBe("- Ada Lovelace <ada@gcu.edu> (message them with message_teacher)\n- Grace Hopper (message them with message_teacher)\n- someone (message them with message_teacher)");
   });
 });

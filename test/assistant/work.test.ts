@@ -28,27 +28,40 @@ function fakeCtx(cached: Record<string, unknown>, query: (op: string) => unknown
 }
 
 describe("loading work across classes", () => {
-  const dq = grade({ id: "g-dq", assessment: { id: "DQ", type: "DISCUSSION_QUESTION", isGroupEnabled: false } });
-  const graded = grade({ id: "g-pub", status: "PUBLISHED", finalPoints: 9, assessment: { id: "PUB", type: "DISCUSSION_QUESTION", isGroupEnabled: false } });
-  const essay = grade({ id: "g-essay", assessment: { id: "ESSAY", title: "Essay" } }); // no flags: the companion did not arrive
+  const dq = grade({ id: "g-dq", assessment: { id: "DQ", type: "DISCUSSION_QUESTION" } });
+  const graded = grade({ id: "g-pub", status: "PUBLISHED", finalPoints: 9, assessment: { id: "PUB", type: "DISCUSSION_QUESTION" } });
+  const essay = grade({ id: "g-essay", assessment: { id: "ESSAY", title: "Essay" } });
   const books = { "grades:CST-323-O500": { finalGrade: null, grades: [dq, graded] }, "grades:ENG-106-O500": { finalGrade: null, grades: [essay] } };
+  const details = {
+    "class:CST-323-O500": detail(CST, { participationPolicy: { numDays: 3, numPosts: 4 } }),
+    "class:ENG-106-O500": detail(ENG, { units: [{ assessments: [{ id: "ESSAY", isGroupEnabled: true, startDate: "2026-11-16 07:00:00" }] }] }),
+  };
 
-  it("current classes' items, their grade rows, and the policy only where discussion work is open", async () => {
-    const { ctx, asked } = fakeCtx({
-      ...books,
-      "class:CST-323-O500": detail(CST, { participationPolicy: { numDays: 3, numPosts: 4 } }),
-      "class:ENG-106-O500": detail(ENG, { units: [{ assessments: [{ id: "ESSAY", isGroupEnabled: true, startDate: "2026-11-16 07:00:00" }] }] }),
-    });
+  it("the gradebook core alone by default: current classes' items and grade rows, no class detail", async () => {
+    const { ctx, asked } = fakeCtx(books);
     const w = await loadWork(ctx);
     expect(asked).toEqual([]);
     expect(w.classes.map((c) => c.courseCode)).toEqual(["CST-323", "ENG-106"]);
     expect(w.fan.loaded.map((l) => l.cls.courseCode)).toEqual(["CST-323", "ENG-106"]);
     expect(w.items.map((i) => `${i.cls.courseCode}:${i.assessmentId}:${i.state}`)).toEqual(["CST-323:DQ:not_started", "CST-323:PUB:graded", "ENG-106:ESSAY:not_started"]);
-    // Start date and group flag filled in from class detail when the gradebook lacks them.
+    expect([w.policies.size, w.items[2]!.groupWork, w.items[2]!.start]).toEqual([0, undefined, undefined]);
+    expect([...w.grades.keys()]).toEqual(["g-dq", "g-pub", "g-essay"]);
+  });
+
+  it("class facts: each class's policy, and start dates and group flags from class detail", async () => {
+    const { ctx, asked } = fakeCtx({ ...books, ...details });
+    const w = await loadWork(ctx, undefined, { classFacts: true });
+    expect(asked).toEqual([]);
     const e = w.items[2]!;
     expect([e.groupWork, e.start?.toISOString(), e.link]).toEqual([true, "2026-11-16T07:00:00.000Z", `${BASE}/courses/ENG-106-O500/groups?assessmentId=ESSAY`]);
-    expect([...w.policies]).toEqual([[CST.id, { numDays: 3, numPosts: 4 }]]);
-    expect([...w.grades.keys()]).toEqual(["g-dq", "g-pub", "g-essay"]);
+    expect([...w.policies]).toEqual([[CST.id, { numDays: 3, numPosts: 4 }], [ENG.id, undefined]]);
+  });
+
+  it("groups: the groups companion is merged into the core", async () => {
+    const withGroup = (b: { grades: Array<ReturnType<typeof grade>> }) => ({ ...b, grades: b.grades.map((g) => ({ ...g, assessmentGroup: { id: "t", name: "Team" }, assessment: { ...g.assessment, isGroupEnabled: true } })) });
+    const { ctx } = fakeCtx({ ...books, "grades:CST-323-O500:groups": withGroup, "grades:ENG-106-O500:groups": withGroup });
+    const w = await loadWork(ctx, undefined, { groups: true });
+    expect(w.items.map((i) => i.group)).toEqual(["Team", "Team", "Team"]);
   });
 
   it("one named class, any stage", async () => {
@@ -59,21 +72,26 @@ describe("loading work across classes", () => {
 
   it("class detail failing costs only the policy and the flags, and says so", async () => {
     const { ctx, asked } = fakeCtx(books);
-    const { result: w, notes } = await withDegradedNotes(() => loadWork(ctx));
+    const { result: w, notes } = await withDegradedNotes(() => loadWork(ctx, undefined, { classFacts: true }));
     expect(asked).toEqual(["GetCourseClassBySlugId", "GetCourseClassBySlugId"]);
     expect(w.items.map((i) => i.assessmentId)).toEqual(["DQ", "PUB", "ESSAY"]);
     expect(w.items[2]!.groupWork).toBeUndefined();
-    expect([...w.policies]).toEqual([[CST.id, undefined]]);
-    expect(notes).toEqual(expect.arrayContaining([
-      { feature: "assignment start dates and group flags", detail: "class details could not be read" },
-      { feature: "participation policy", detail: "class details could not be read" },
-    ]));
+    expect([...w.policies]).toEqual([[CST.id, undefined], [ENG.id, undefined]]);
+    expect(notes).toEqual([{ feature: "participation policy, start dates and group flags", detail: "class details could not be read" }]);
+  });
+
+  it("a class whose gradebook fails is reported once, as failed, not also as missing its class facts", async () => {
+    const { ctx } = fakeCtx({ "grades:CST-323-O500": books["grades:CST-323-O500"], "class:CST-323-O500": details["class:CST-323-O500"] });
+    const { result: w, notes } = await withDegradedNotes(() => loadWork(ctx, undefined, { classFacts: true }));
+    expect(w.fan.failed.map((f) => [f.cls.courseCode, f.reason])).toEqual([["ENG-106", "Halo error (http 503): down"]]);
+    expect([...w.policies.keys()]).toEqual([CST.id]);
+    expect(notes).toEqual([]);
   });
 
   it("a session failure while reading class detail fails the call", async () => {
     for (const kind of ["auth", "session_expired", "no_credentials"] as const) {
-      const { ctx } = fakeCtx({ "grades:CST-323-O500": books["grades:CST-323-O500"], "grades:ENG-106-O500": { finalGrade: null, grades: [] } }, () => { throw new HaloError(kind, "log in"); });
-      await expect(loadWork(ctx)).rejects.toMatchObject({ kind });
+      const { ctx } = fakeCtx(books, () => { throw new HaloError(kind, "log in"); });
+      await expect(loadWork(ctx, undefined, { classFacts: true })).rejects.toMatchObject({ kind });
     }
   });
 });
