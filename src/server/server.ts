@@ -15,7 +15,7 @@ import { errorText } from "../tools/errors.js";
 import { finishAnswer, resolveIdArgs } from "../tools/answer.js";
 import { IdBook } from "../queries/id-book.js";
 import { prompts, resources, resourceTemplates, toolsFor } from "../tools/registry.js";
-import { describeIssues, passThroughSchema } from "./schema.js";
+import { describeIssues, passThroughSchema, wireAnnotations } from "./schema.js";
 import { installCallHandler } from "./call-handler.js";
 import { lateText, withDeadline } from "./deadline.js";
 import { askFor } from "./ask.js";
@@ -119,7 +119,7 @@ export function createMcpServer(deps: ServerDeps): { server: FastMCP; context: T
     server.addTool({
       name: tool.name,
       description: tool.description,
-      annotations: tool.annotations,
+      annotations: wireAnnotations(tool.annotations),
       parameters: passThroughSchema(tool.input),
       execute: async (args, fctx) => {
         const signal = fctx.signal as AbortSignal | undefined;
