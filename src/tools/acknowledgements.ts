@@ -5,15 +5,16 @@ import { z } from "zod";
 import { ACK_TOOL, planAcknowledge } from "../writes/acknowledge.js";
 import { writeTool } from "../writes/consent.js";
 import { GRADE_SEEN_TOOL, planGradeSeen } from "../writes/grade-seen.js";
+import { classRef, idField } from "./fields.js";
 import type { ToolDef } from "./define.js";
 
 const gradeSeen = writeTool({
   name: GRADE_SEEN_TOOL,
   title: "Mark a grade as seen",
-  description: "Records in Halo that the student has seen a PUBLISHED grade and its feedback (clears Halo's new-grade marker). Use only when the student asks; reading grades does not need it.",
+  description: "Record in Halo that the student has seen a PUBLISHED grade and its feedback (clears the new-grade marker). Only when the student asks; reading grades does not need it.",
   input: z.object({
-    class_ref: z.string().trim().min(1).max(200).describe('The class: course code ("CST-323"), class code, slug or part of the name.'),
-    assessment_id: z.string().trim().min(1).max(100).describe("The graded item's assessment id (from the `grades` tool)."),
+    class_ref: classRef(),
+    assessment_id: idField("The graded item's assessment id, from grades."),
   }),
   kind: "write",
   idempotent: true,
@@ -23,10 +24,10 @@ const gradeSeen = writeTool({
 const ackAnnouncement = writeTool({
   name: ACK_TOOL,
   title: "Acknowledge an announcement",
-  description: "Records in Halo that the student has read an announcement (Halo's markPostsAsRead), which also gives the acknowledgement some announcements require. Use only when the student says they have read it.",
+  description: "Record in Halo that the student read an announcement (markPostsAsRead), which also gives the acknowledgement some require. Only when the student says they read it.",
   input: z.object({
-    class_ref: z.string().trim().min(1).max(200).describe('The class: course code ("CST-323"), class code, slug or part of the name.'),
-    post_id: z.string().trim().min(1).max(100).describe("The announcement's id (from the `announcements` tool)."),
+    class_ref: classRef(),
+    post_id: idField("The announcement's id, from announcements."),
   }),
   kind: "write",
   idempotent: true,

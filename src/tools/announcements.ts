@@ -4,6 +4,7 @@
  * then posts(forumId, depth 0..1).
  */
 import { z } from "zod";
+import { classRef, idField, page, pageSize } from "./fields.js";
 import { defineTool, type ToolDef } from "./define.js";
 import type { ToolContext } from "../queries/context.js";
 import type { ClassSummary } from "../queries/class-directory.js";
@@ -44,12 +45,12 @@ export const tools: ToolDef[] = [
   defineTool({
     name: "announcements",
     title: "Read a class's announcements",
-    description: "A class's current announcements, newest first, marking those you must acknowledge. Scheduled (future) and unpublished ones are hidden.",
+    description: "A class's current announcements, newest first, marking those you must acknowledge (scheduled and unpublished ones are hidden).",
     input: z.object({
-      class_ref: z.string().trim().min(1).max(200).describe('Class: course code ("CST-323"), class code, slug, UUID or part of the name.'),
-      page: z.number().int().min(1).max(1000).optional().describe("Page number, starting at 1 (default 1)."),
-      page_size: z.number().int().min(1).max(50).optional().describe("Announcements per page, 1–50 (default 10)."),
-      post_id: z.string().trim().min(1).max(100).optional().describe("Show this announcement in full."),
+      class_ref: classRef(),
+      page: page(),
+      page_size: pageSize(50, 10, "Announcements"),
+      post_id: idField("Show this announcement in full.").optional(),
     }),
     kind: "read",
     handler: async (args, ctx) => {

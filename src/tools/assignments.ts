@@ -2,6 +2,7 @@
  * view_assignments (one class's work, by unit) and assignment_details (one item in full).
  */
 import { z } from "zod";
+import { ASSESSMENT_ID, assessmentTitle, classFilter, classRef, idField } from "./fields.js";
 import { defineTool, type ToolDef } from "./define.js";
 import { classDetail, classGrades, classLabel, inClass } from "../queries/cached.js";
 import { fetchAssessment, fetchSubmission } from "../queries/assessment.js";
@@ -12,16 +13,14 @@ import { assessmentLink, classLink } from "../shape/common.js";
 import { ToolError } from "../queries/tool-error.js";
 import { attachedFilesText } from "./attached-files.js";
 
-const classRef = z.string().trim().min(1).max(200);
-
 export const tools: ToolDef[] = [
   defineTool({
     name: "view_assignments",
     title: "List a class's assignments",
-    description: "List every assignment, discussion and quiz of one class by unit: due dates (accommodations applied), your status, published scores, and the ids assignment_details and feedback take.",
+    description: "One class's assignments, discussions and quizzes by unit: your due dates (accommodations applied), status, published scores and the ids assignment_details and feedback take.",
     input: z.object({
-      class_ref: classRef.describe('Class: course code ("CST-323"), class code, slug, UUID or part of the name.'),
-      unit: z.string().trim().min(1).max(100).optional().describe('Only one unit: "current", its number ("4") or part of its title; default all units.'),
+      class_ref: classRef(),
+      unit: z.string().trim().min(1).max(100).optional().describe("Only one unit: current, its number or part of its title; default all."),
     }),
     kind: "read",
     handler: async (args, ctx) => {
@@ -39,13 +38,13 @@ export const tools: ToolDef[] = [
   defineTool({
     name: "assignment_details",
     title: "Show one assignment in full",
-    description: "Everything about one assignment, discussion or quiz: instructions, points, due dates, rubric with levels, attached files (include_files: their text too), LopesWrite/group flags, your submission and files, and the Halo link. Find it by assessment_id or by title (searches the class, or all current classes).",
+    description: "Everything about one assignment, discussion or quiz: instructions, points, due dates, rubric, attached files, LopesWrite/group flags, your submission and the Halo link. Give assessment_id or title.",
     input: z.object({
-      assessment_id: z.string().trim().min(1).max(100).optional().describe("Assessment id from view_assignments or grades. Give this or title."),
-      title: z.string().trim().min(1).max(200).optional().describe('Title or part of it, e.g. "topic 2 dq" (fuzzy). Give this or assessment_id.'),
-      class_ref: classRef.optional().describe("Class to search (course code, class code, slug, UUID or name part); default: all current classes."),
-      max_chars: z.number().int().min(500).max(50_000).optional().describe("Cap on the instructions text (default 8000); a marker says when it was cut."),
-      include_files: z.boolean().optional().describe("Also download the attached files and include their text (PDF, Word, PowerPoint, Excel, text), capped; default false."),
+      assessment_id: idField(ASSESSMENT_ID).optional(),
+      title: assessmentTitle,
+      class_ref: classFilter(),
+      max_chars: z.number().int().min(500).max(50_000).optional().describe("Cap on the instructions text (default 8000)."),
+      include_files: z.boolean().optional().describe("Also include the attached files' text (PDF, Word, PowerPoint, Excel, text), capped."),
     }),
     kind: "read",
     handler: async (args, ctx) => {

@@ -38,10 +38,10 @@ const exportCalendar = defineTool({
   name: "export_calendar",
   title: "Export deadlines to a calendar file",
   description:
-    "Writes an iCalendar (.ics) file of upcoming deadlines across current classes (your own accommodated/group dates, Day-3 initial-post reminders for discussions) into your downloads folder, for Google/Outlook/Apple Calendar. Stable event ids: re-importing updates events instead of duplicating them. Changes nothing in Halo; writes only that local file.",
+    "Write an iCalendar (.ics) file of upcoming deadlines across current classes (your own dates, Day-3 initial-post reminders) to the downloads folder; re-importing updates events, never duplicates. Changes nothing in Halo; writes only that local file.",
   input: z.object({
-    days: z.number().int().min(1).max(180).default(30).describe("How many days ahead to include (default 30)."),
-    path: z.string().max(300).optional().describe('File name or path inside the downloads folder (default "halo-deadlines.ics"); paths outside it are refused.'),
+    days: z.number().int().min(1).max(180).default(30).describe("Days ahead to include."),
+    path: z.string().max(300).optional().describe("File name or path inside the downloads folder (default halo-deadlines.ics)."),
   }),
   kind: "read",
   idempotent: true,

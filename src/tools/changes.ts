@@ -140,9 +140,9 @@ const whatChangedTool = defineTool({
   name: "what_changed",
   title: "What changed",
   description:
-    "New grades, announcements, instructor/classmate messages, moved due dates and unread alerts across current classes since your last what_changed call (the first call records a baseline) or since a given time. Keeps a small local watermark file; changes nothing in Halo.",
+    "New grades, announcements, messages, moved due dates and unread alerts across current classes since your last what_changed call (the first records a baseline) or a given time. Keeps a local watermark file; changes nothing in Halo.",
   input: z.object({
-    since: z.string().max(60).optional().describe('Look back from this time instead of the last call: ISO time ("2026-11-15T08:00:00-07:00") or a span ("36h", "7d"). Does not move the watermark.'),
+    since: z.string().max(60).optional().describe("Look back from this ISO time or span (36h, 7d) instead of the last call; leaves the watermark alone."),
   }),
   kind: "read",
   handler: (args, ctx) => whatChanged(args, ctx),

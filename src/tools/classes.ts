@@ -2,6 +2,7 @@
  * list_classes and user.
  */
 import { z } from "zod";
+import { idField, page, pageSize } from "./fields.js";
 import { defineTool, type ToolDef } from "./define.js";
 import { ToolError } from "../queries/tool-error.js";
 import { fetchUser } from "../queries/assessment.js";
@@ -16,10 +17,10 @@ export const tools: ToolDef[] = [
   defineTool({
     name: "list_classes",
     title: "List my classes",
-    description: "List the student's Halo classes (current first) with course code, dates and the class_ref other tools take.",
+    description: "The student's classes (current first) with course code, dates, instructors and the class_ref other tools take.",
     input: z.object({
-      page: z.number().int().min(1).max(1000).optional().describe("Page number, starting at 1 (default 1)."),
-      page_size: z.number().int().min(1).max(100).optional().describe("Classes per page, 1–100 (default 25)."),
+      page: page(),
+      page_size: pageSize(100, 25, "Classes"),
     }),
     kind: "read",
     handler: async (args, ctx) => {
@@ -37,9 +38,9 @@ export const tools: ToolDef[] = [
   defineTool({
     name: "user",
     title: "Show a user profile",
-    description: "Show a Halo user's name, username and contacts. Without user_id, shows the signed-in student.",
+    description: "A Halo user's name, username and contacts; without user_id, the signed-in student.",
     input: z.object({
-      user_id: z.string().trim().min(1).max(100).optional().describe("Halo user id (UUID); omit for yourself."),
+      user_id: idField("Halo user id; omit for yourself.").optional(),
     }),
     kind: "read",
     handler: async (args, ctx) => {

@@ -2,6 +2,7 @@
  * discussions (a class's discussion questions) and forum_posts (the posts of one forum, paged).
  */
 import { z } from "zod";
+import { classRef, idField, page, pageSize } from "./fields.js";
 import { defineTool, type ToolDef } from "./define.js";
 import { classGrades, classLabel, inClass, knownForum, READ_TTL_MS } from "../queries/cached.js";
 import { fetchDiscussionForums } from "../queries/forums.js";
@@ -12,10 +13,10 @@ export const tools: ToolDef[] = [
   defineTool({
     name: "discussions",
     title: "List a class's discussions",
-    description: "List one class's discussion questions: opening and due dates, post counts, whether you have posted, the question text, and the forum_id forum_posts takes.",
+    description: "One class's discussion questions: opening and due dates, post counts, whether you have posted, the question and the forum_id forum_posts takes.",
     input: z.object({
-      class_ref: z.string().trim().min(1).max(200).describe('Class: course code ("CST-323"), class code, slug, UUID or part of the name.'),
-      full: z.boolean().optional().describe("Show each question in full instead of a short preview (default false)."),
+      class_ref: classRef(),
+      full: z.boolean().optional().describe("Show each question in full, not a preview."),
     }),
     kind: "read",
     handler: async (args, ctx) => {
@@ -30,13 +31,13 @@ export const tools: ToolDef[] = [
   defineTool({
     name: "forum_posts",
     title: "Read a discussion forum",
-    description: "Read the posts of one discussion forum as threads (oldest first, replies nested), paged. Long posts are cut with a marker; pass post_id to read one post and its replies in full.",
+    description: "The posts of one discussion forum as threads (oldest first, replies nested), paged; long posts are cut, post_id shows one in full with its replies.",
     input: z.object({
-      forum_id: z.string().trim().min(1).max(100).describe("Forum id from discussions."),
-      depth_end: z.number().int().min(0).max(10).optional().describe("How deep to read replies: 0 = top-level posts only (default 5)."),
-      page: z.number().int().min(1).max(1000).optional().describe("Page number, starting at 1 (default 1)."),
-      page_size: z.number().int().min(1).max(50).optional().describe("Posts per page, 1–50 (default 20)."),
-      post_id: z.string().trim().min(1).max(100).optional().describe("Show this post in full, followed by its replies."),
+      forum_id: idField("Forum id from discussions."),
+      depth_end: z.number().int().min(0).max(10).optional().describe("Reply depth: 0 = top-level posts only (default 5)."),
+      page: page(),
+      page_size: pageSize(50, 20, "Posts"),
+      post_id: idField("Show this post in full, with its replies.").optional(),
     }),
     kind: "read",
     handler: async (args, ctx) => {

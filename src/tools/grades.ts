@@ -2,6 +2,7 @@
  * grades (one class's gradebook) and feedback (one graded item: score, comment, rubric, quiz result).
  */
 import { z } from "zod";
+import { ASSESSMENT_ID, assessmentTitle, classRef, idField } from "./fields.js";
 import { defineTool, type ToolDef } from "./define.js";
 import { classGrades, classLabel, inClass } from "../queries/cached.js";
 import { fetchAssessment, fetchGrade, fetchQuizResult, type RawGradeDetail, type RawQuizResult } from "../queries/assessment.js";
@@ -10,7 +11,6 @@ import { renderFeedback, renderGrades } from "../shape/grades.js";
 import { isHaloError } from "../halo/errors.js";
 import { ToolError } from "../queries/tool-error.js";
 
-const classRef = z.string().trim().min(1).max(200).describe('Class: course code ("CST-323"), class code, slug, UUID or part of the name.');
 
 /** Optional extras must not sink the answer; only access and session problems are worth surfacing. */
 async function optional<T>(run: () => Promise<T>): Promise<T | null> {
@@ -27,8 +27,8 @@ export const tools: ToolDef[] = [
   defineTool({
     name: "grades",
     title: "Show a class's grades",
-    description: "One class's gradebook: final grade when published, points earned so far, and each item's published score or status. Use feedback for comments and rubric scores.",
-    input: z.object({ class_ref: classRef }),
+    description: "One class's gradebook: final grade when published, points so far, and each item's published score or status (comments and rubric scores: feedback).",
+    input: z.object({ class_ref: classRef() }),
     kind: "read",
     handler: async (args, ctx) => {
       const cls = await ctx.classes.resolve(args.class_ref);
@@ -38,11 +38,11 @@ export const tools: ToolDef[] = [
   defineTool({
     name: "feedback",
     title: "Show feedback on graded work",
-    description: "The instructor's feedback on one graded item: score, comment, feedback files, rubric scores per criterion and quiz result. Shows nothing until the grade is published.",
+    description: "The instructor's feedback on one graded item: score, comment, files, rubric scores and quiz result, once the grade is published.",
     input: z.object({
-      class_ref: classRef,
-      assessment_id: z.string().trim().min(1).max(100).optional().describe("Assessment id from grades or view_assignments. Give this or title."),
-      title: z.string().trim().min(1).max(200).optional().describe("Title or part of it (fuzzy). Give this or assessment_id."),
+      class_ref: classRef(),
+      assessment_id: idField(ASSESSMENT_ID).optional(),
+      title: assessmentTitle,
     }),
     kind: "read",
     handler: async (args, ctx) => {

@@ -2,6 +2,7 @@
  * inbox (the student's private threads) and inbox_posts (one thread's messages).
  */
 import { z } from "zod";
+import { idField, page, pageSize } from "./fields.js";
 import { defineTool, type ToolDef } from "./define.js";
 import { knownForum, READ_TTL_MS } from "../queries/cached.js";
 import { fetchInboxPanel, fetchInboxPosts } from "../queries/inbox.js";
@@ -11,10 +12,10 @@ export const tools: ToolDef[] = [
   defineTool({
     name: "inbox",
     title: "List inbox threads",
-    description: "List the student's Halo inbox threads (private messages with instructors and classmates), newest activity first, with who, which class, the last message and the forum_id inbox_posts takes.",
+    description: "The student's Halo inbox threads (private messages with instructors and classmates), newest activity first: who, which class, the last message and the forum_id inbox_posts takes.",
     input: z.object({
-      page: z.number().int().min(1).max(1000).optional().describe("Page number, starting at 1 (default 1)."),
-      page_size: z.number().int().min(1).max(100).optional().describe("Threads per page, 1–100 (default 25)."),
+      page: page(),
+      page_size: pageSize(100, 25, "Threads"),
     }),
     kind: "read",
     handler: async (args, ctx) => {
@@ -30,12 +31,12 @@ export const tools: ToolDef[] = [
   defineTool({
     name: "inbox_posts",
     title: "Read an inbox thread",
-    description: "Read the messages of one inbox thread, paged (Halo gives no total; a short page is the last).",
+    description: "The messages of one inbox thread, paged (Halo gives no total; a short page is the last).",
     input: z.object({
-      forum_id: z.string().trim().min(1).max(100).describe("Thread id (forum_id) from inbox."),
-      page: z.number().int().min(1).max(1000).optional().describe("Page number, starting at 1 (default 1)."),
-      page_size: z.number().int().min(1).max(100).optional().describe("Messages per page, 1–100 (default 20)."),
-      post_id: z.string().trim().min(1).max(100).optional().describe("Show this message (on the given page) in full."),
+      forum_id: idField("Thread id from inbox."),
+      page: page(),
+      page_size: pageSize(100, 20, "Messages"),
+      post_id: idField("Show this message (on the given page) in full.").optional(),
     }),
     kind: "read",
     handler: async (args, ctx) => {

@@ -3,6 +3,7 @@
  * class_ref it covers every class; a class Halo refuses is reported, not fatal.
  */
 import { z } from "zod";
+import { classFilter, page, pageSize } from "./fields.js";
 import { defineTool, type ToolDef } from "./define.js";
 import type { ToolContext } from "../queries/context.js";
 import type { ClassSummary } from "../queries/class-directory.js";
@@ -31,11 +32,11 @@ export const tools: ToolDef[] = [
   defineTool({
     name: "notifications",
     title: "Show notifications and alerts",
-    description: "Unread counts (announcements, discussion posts, inbox) per class plus the alert feed (new grades, announcements, messages). Without class_ref covers all classes.",
+    description: "Unread counts (announcements, discussion posts, inbox) per class plus the alert feed (new grades, announcements, messages).",
     input: z.object({
-      class_ref: z.string().trim().min(1).max(200).optional().describe("Limit to one class (course code, class code, slug, UUID or name part); default all classes."),
-      page: z.number().int().min(1).max(100).optional().describe("Page of the alert list, starting at 1 (default 1)."),
-      page_size: z.number().int().min(1).max(50).optional().describe("Alerts per page, 1–50 (default 20)."),
+      class_ref: classFilter("all classes"),
+      page: page(100),
+      page_size: pageSize(50, 20, "Alerts"),
     }),
     kind: "read",
     handler: async (args, ctx) => {

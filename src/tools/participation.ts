@@ -16,6 +16,7 @@ import { coverageNote, fanOut, GRADES_TTL, gradesKey, loadGrades, scopeClasses, 
 import type { RawAssessmentGrade } from "../queries/gradebook.js";
 import type { RawPost } from "../queries/posts.js";
 import { localDateKey } from "../format/zoned.js";
+import { classFilter } from "./fields.js";
 import { defineTool, type ToolDef } from "./define.js";
 import type { ToolContext } from "../queries/context.js";
 
@@ -100,9 +101,9 @@ const dqParticipation = defineTool({
   name: "dq_participation",
   title: "Discussion participation",
   description:
-    "Per open discussion forum: whether your initial post exists (with its derived Day-3 deadline), how many replies you made, and what the class participation policy still requires; earlier forums summarised from the gradebook. Current classes, or one class.",
+    "Per open discussion forum across current classes (or one): whether your initial post exists (with its Day-3 deadline), your reply count and what the participation policy still requires; earlier forums from the gradebook.",
   input: z.object({
-    class_ref: z.string().trim().min(1, "class_ref is blank: name a class, or leave it out for all classes").max(120).optional().describe("Limit to one class: course code (CST-323), class code, slug or part of the name. Omit for all current classes."),
+    class_ref: classFilter(),
   }),
   kind: "read",
   handler: async (args, ctx) => {

@@ -9,6 +9,7 @@ import { byDue, isDone, type WorkItem } from "../assistant/items.js";
 import { coverageNote } from "../assistant/load.js";
 import { itemBlock } from "../assistant/render.js";
 import { DEADLINE_FACTS, loadWork, scopeLabel } from "../assistant/work.js";
+import { classFilter } from "./fields.js";
 import { defineTool, type ToolDef } from "./define.js";
 import type { ToolContext } from "../queries/context.js";
 
@@ -44,11 +45,11 @@ const whatsDue = defineTool({
   name: "whats_due",
   title: "What's due",
   description:
-    "Everything due soon across all current classes (or one class), soonest first: assignments, quizzes, discussions, participation, with your own due date (accommodated/group), status, points and the id assignment_details takes (it gives the Halo link). Start here for 'what's due this week'.",
+    "Everything due soon across current classes (or one), soonest first: assignments, quizzes, discussions, participation, with your own due date (accommodated/group), status, points and the id assignment_details takes (it has the Halo link). Start here for what is due.",
   input: z.object({
-    days: z.number().int().min(1).max(120).default(7).describe("How many days ahead to look, through the end of that day in your time zone (default 7)."),
-    class_ref: z.string().trim().min(1, "class_ref is blank: name a class, or leave it out for all classes").max(120).optional().describe("Limit to one class: course code (CST-323), class code, slug or part of the name. Omit for all current classes."),
-    include_done: z.boolean().default(false).describe("Also list items already turned in or graded (default false)."),
+    days: z.number().int().min(1).max(120).default(7).describe("Days ahead, through the end of that day in your time zone."),
+    class_ref: classFilter(),
+    include_done: z.boolean().default(false).describe("Also list items already turned in or graded."),
   }),
   kind: "read",
   handler: (args, ctx) => whatsDueText(ctx, args),
@@ -57,7 +58,7 @@ const whatsDue = defineTool({
 const missingWork = defineTool({
   name: "missing_work",
   title: "Missing work",
-  description: "Past-due work you have not turned in (incl. reassigned items), plus anything due within 48 hours you have not turned in yet, across current classes. Use for 'am I missing anything'.",
+  description: "Past-due work you have not turned in (incl. reassigned items), plus anything due within 48 hours not yet turned in, across current classes.",
   input: z.object({}),
   kind: "read",
   handler: async (_args, ctx) => {

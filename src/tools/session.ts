@@ -20,7 +20,7 @@ export const tools: ToolDef[] = [
   defineTool({
     name: "check_tokens",
     title: "Check Halo session",
-    description: "Check whether the Halo session works, which credential it came from and when it ends. Use when Halo calls fail or before a long task. Never shows token values.",
+    description: "Check whether the Halo session works, which credential it came from and when it ends (never shows token values). Use when Halo calls fail.",
     input: none,
     kind: "read",
     handler: async (_a, ctx) => {
@@ -33,7 +33,7 @@ export const tools: ToolDef[] = [
   defineTool({
     name: "reload_tokens",
     title: "Reload Halo credentials",
-    description: "Re-read the config file (after the student pasted a fresh Cookie header or tokens) and start the Halo session again.",
+    description: "Re-read the config file (after the student pasted a fresh Cookie header or tokens) and restart the Halo session.",
     input: none,
     kind: "read",
     handler: async (_a, ctx) => {
@@ -45,7 +45,7 @@ export const tools: ToolDef[] = [
   defineTool({
     name: "setup_session",
     title: "Create a Halo session from tokens",
-    description: "Create a Halo web session from the configured raw token pair (authToken + contextToken). Use when only tokens, not a Cookie header, were provided.",
+    description: "Create a Halo web session from the configured authToken + contextToken, when tokens rather than a Cookie header were provided.",
     input: none,
     kind: "read",
     handler: async (_a, ctx) => {
@@ -57,7 +57,7 @@ export const tools: ToolDef[] = [
   defineTool({
     name: "refresh",
     title: "Refresh Halo tokens",
-    description: "Force a Halo token refresh now and drop cached data, so the next reads are fresh. Use after an authentication error or when data looks stale.",
+    description: "Force a Halo token refresh and drop cached data; use after an authentication error or when data looks stale.",
     input: none,
     kind: "read",
     handler: async (_a, ctx) => {

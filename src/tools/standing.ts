@@ -9,6 +9,7 @@ import { pts, standingOf, titles } from "../assistant/standing.js";
 import { applyWhatIf, computeTarget, letterFor, normaliseScale, parseTarget, round, type GradeItem, type ScaleEntry } from "../assistant/target.js";
 import { loadWork, scopeLabel } from "../assistant/work.js";
 import { classDetail, classGrades } from "../queries/cached.js";
+import { classRef } from "./fields.js";
 import { defineTool, type ToolDef } from "./define.js";
 import { ToolError } from "../queries/tool-error.js";
 
@@ -16,7 +17,7 @@ const gradesSummary = defineTool({
   name: "grades_summary",
   title: "Grades summary",
   description:
-    "Every current class at a glance: Halo's letter, points and percentage of published (graded) work, what is awaiting a grade and what is still to do. Use for 'how am I doing'. For one class's item-by-item grades use the class grades tool.",
+    "Every current class at a glance: Halo's letter, points and percentage of published (graded) work, what awaits a grade and what is still to do (item by item: grades).",
   input: z.object({}),
   kind: "read",
   handler: async (_args, ctx) => {
@@ -51,15 +52,15 @@ const gradeTarget = defineTool({
   name: "grade_target",
   title: "Grade target",
   description:
-    "What average you need on the remaining work in one class to reach a letter (from the class's own grade scale) or percentage, and whether it is already secured, achievable or impossible. Optional what_if applies hypothetical scores to named items first.",
+    "The average you need on one class's remaining work to reach a letter (on the class's own scale) or percentage, and whether it is secured, achievable or impossible; what_if applies hypothetical scores first.",
   input: z.object({
-    class_ref: z.string().trim().min(1).max(120).describe("The class: course code (CST-323), class code, slug or part of the name."),
-    target: z.string().min(1).max(20).describe('A letter on the class\'s grade scale ("B+") or a percentage ("85" or "85%").'),
+    class_ref: classRef(),
+    target: z.string().min(1).max(20).describe("A letter on the class's scale (B+) or a percentage (85)."),
     what_if: z
-      .array(z.object({ item: z.string().min(1).max(200).describe("Item title (or part of it) or assessment id."), score: z.number().min(0).max(10_000).describe("Hypothetical points for that item.") }))
+      .array(z.object({ item: z.string().min(1).max(200).describe("Item title (or part) or assessment id."), score: z.number().min(0).max(10_000).describe("Hypothetical points.") }))
       .max(50)
       .optional()
-      .describe("Hypothetical scores, e.g. [{ item: \"Topic 5 Quiz\", score: 45 }]; replaces a published score too."),
+      .describe("Hypothetical scores; they replace published ones too."),
   }),
   kind: "read",
   handler: async (args, ctx) => {

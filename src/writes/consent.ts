@@ -48,12 +48,12 @@ export interface WriteToolSpec<S extends AnyZodObject> {
 }
 
 export const CONSENT_NOTE =
-  "The student approves every call: clients that support MCP elicitation ask them directly during the call (no confirm_token needed); " +
-  "otherwise the first call returns a PREVIEW and a confirm_token and changes nothing — show the preview to the student and, only after they explicitly approve, call again with identical arguments plus confirm_token.";
+  "Needs the student's approval: their client asks them during the call (MCP elicitation), or else the first call only returns a PREVIEW and a confirm_token, changing nothing; " +
+  "show the student the preview and, only after they explicitly approve, call again with the same arguments plus confirm_token.";
 
 const confirmToken = z
   .string().trim().min(1).max(200).optional()
-  .describe("The token from this tool's preview, only after the student approved that preview (clients without elicitation).");
+  .describe("From this tool's preview, only once the student approved it.");
 
 export function writeTool<S extends AnyZodObject>(spec: WriteToolSpec<S>): ToolDef {
   return defineTool({
