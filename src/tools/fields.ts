@@ -13,7 +13,7 @@ export const classRef = (what = "Class") => z.string().trim().min(1).max(200).de
 /** An optional class filter for tools that otherwise cover `scope`. */
 export const classFilter = (scope = "all current classes") =>
   z.string().trim().min(1, "class_ref is blank: name a class, or leave it out for all classes").max(200).optional()
-    .describe(`Only this class (${CLASS_NAMES}); omit for ${scope}.`);
+    .describe(`Only this class: ${CLASS_NAMES}; omit for ${scope}.`);
 
 /** An id the model copies from another tool's answer (full or a shown prefix). */
 export const idField = (description: string) => z.string().trim().min(1).max(100).describe(description);

@@ -31,7 +31,7 @@ export const tools: ToolDef[] = [
     description: "Save a Halo file (course material, assignment, feedback or post attachment) in the local downloads folder, never overwriting; inline also returns its text, capped (PDF, Word, PowerPoint with notes, Excel, txt, md, csv, json, html).",
     input: z.object({
       resource_id: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, "a Halo resource id (letters, digits, - _ . :)").describe("Id from course_materials, assignment_details, feedback or a post."),
-      class_ref: classRef("The file's class if known (helps Halo authorise; names the file)").optional(),
+      class_ref: z.string().trim().min(1).max(200).optional().describe("The file's class, if known (helps Halo authorise and names the file)."),
       inline: z.boolean().optional().describe("Also return the file's text."),
       max_chars: z.number().int().min(200).max(1_000_000).optional().describe(`Cap on inline characters (default ${INLINE_DEFAULT_CHARS}, at most the configured limit).`),
       offset: z.number().int().min(0).max(100_000_000).optional().describe("Start inline text at this character (a cut answer names the next offset)."),
