@@ -74,12 +74,12 @@ describe("Persister", () => {
 
   it("writes nothing without a session to keep, and only logs a failed save", async () => {
     const { store, updates, state } = fakeStore();
-    let value: StoredSession | undefined;
-    const p = new Persister(store, async () => value, 1);
+    const held: { value?: StoredSession } = {};
+    const p = new Persister(store, async () => held.value, 1);
     p.schedule();
     await p.flush();
     expect(updates).toEqual([]);
-    value = snap(1);
+    held.value = snap(1);
     state.failUpdate = new Error("EROFS: read-only file system");
     p.schedule();
     await expect(p.flush()).resolves.toBeUndefined();
