@@ -105,7 +105,8 @@ function messageFor(kind: HaloErrorKind, op: string, detail: string, status?: nu
 }
 
 function fromTransportError(err: unknown, op: string): HaloError {
-  const e = err as { name?: string; code?: string; cause?: { code?: string } };
+  // `?? {}`: a thrown undefined/null must still become a network error, not a TypeError out of the classifier.
+  const e = (err ?? {}) as { name?: string; code?: string; cause?: { code?: string } };
   const code = e.code ?? e.cause?.code ?? "";
   if (e.name === "TimeoutError" || code === "ETIMEDOUT") {
     return new HaloError("timeout", `Halo did not answer ${op} in time.`, { operation: op, cause: err });
