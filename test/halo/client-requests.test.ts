@@ -26,7 +26,7 @@ const gatewayReplies = (body: () => unknown) =>
     http.post(URLS.gatewayUrl, async ({ request }) => {
       fake.stats.gateway++;
       const op = ((await request.json()) as { operationName: string }).operationName;
-      return op === "GetUserAlertCount" ? HttpResponse.json({ data: { getUserAlertCount: [] } }) : HttpResponse.json(body());
+      return op === "GetUserAlertCount" ? HttpResponse.json({ data: { getUserAlertCount: [] } }) : HttpResponse.json(body() as Record<string, unknown>);
     }),
   );
 const restReplies = (reply: () => Response) => env.server.use(http.all(`${URLS.orchestrationUrl}/api/v1/orchestrate/*`, () => reply()));

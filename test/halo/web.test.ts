@@ -74,7 +74,7 @@ describe("WebAuth", () => {
 
   it("csrf: the token, or undefined when it is missing or empty", async () => {
     let body: unknown = { csrfToken: "csrf-abcdef-123" };
-    const seen = record(() => HttpResponse.json(body));
+    const seen = record(() => HttpResponse.json(body as Record<string, unknown>));
     expect(await web().csrf(new SessionJar())).toBe("csrf-abcdef-123");
     expect(seen[0]).toMatchObject({ method: "GET", path: "/api/auth/csrf" });
     expect(seen[0]?.headers.origin).toBe(BASE);
