@@ -1,20 +1,15 @@
 /** The client's REST naming, body checks, partial data and the canary before "log in again", against the unit fake. */
 import { http, HttpResponse } from "msw";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { withDegradedNotes } from "../../src/halo/degraded.js";
 import { createHalo, type HaloError } from "../../src/halo/index.js";
 import { setLogSink } from "../../src/log.js";
-import { FakeHalo, startFake, URLS } from "./fake-halo.js";
+import { fakePerTest, type FakeHalo, URLS } from "./fake-halo.js";
 import { instant, testConfig } from "./helpers.js";
 
 setLogSink(() => undefined);
-const env = startFake();
-let fake: FakeHalo = env.fake;
-afterAll(() => env.close());
-afterEach(() => {
-  fake = new FakeHalo();
-  env.server.resetHandlers(...fake.handlers());
-});
+let fake!: FakeHalo;
+const env = fakePerTest((f) => (fake = f));
 
 const caught = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a failure"); }, (e: unknown) => e as HaloError);
 const ID = "0b4a1a9e-1111-4222-8333-444455556666";
@@ -119,8 +114,7 @@ describe("before telling the student to log in again", () => {
 
   it("the canary answering with an access, validation or not-found error still proves the login works", async () => {
     for (const answer of [{ message: "Permission Evaluator exception" }, { message: 'Cannot query field "x" on type "Q".' }, { message: "no", extensions: { code: "NOT_FOUND" } }]) {
-      fake = new FakeHalo();
-      env.server.resetHandlers(...fake.handlers());
+      env.reset();
       const { h } = rawDirect();
       await h.api.query({ operationName: "Q", query: "query Q { x }" });
       fake.gatewayFailures.push(refuse(), { status: 200, body: { data: null, errors: [answer] } });

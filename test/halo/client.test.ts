@@ -1,19 +1,14 @@
 import { Readable } from "node:stream";
 import FormData from "form-data";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createHalo, type HaloError } from "../../src/halo/index.js";
 import { setLogSink } from "../../src/log.js";
-import { FakeHalo, startFake, URLS } from "./fake-halo.js";
+import { fakePerTest, type FakeHalo, URLS } from "./fake-halo.js";
 import { instant, testConfig } from "./helpers.js";
 
 setLogSink(() => undefined);
-const env = startFake();
-let fake: FakeHalo = env.fake;
-afterAll(() => env.close());
-afterEach(() => {
-  fake = new FakeHalo();
-  env.server.resetHandlers(...fake.handlers());
-});
+let fake!: FakeHalo;
+const env = fakePerTest((f) => (fake = f));
 
 const Q = { operationName: "Q", query: "query Q { x }" };
 const M = { operationName: "M", query: "mutation M { x }" };

@@ -4,6 +4,7 @@
  */
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
+import { afterAll, afterEach } from "vitest";
 
 export const URLS = {
   baseUrl: "https://halo.unit.test",
@@ -170,4 +171,22 @@ export function startFake(fake = new FakeHalo()) {
   const server = setupServer(...fake.handlers());
   server.listen({ onUnhandledRequest: "error" });
   return { fake, server, close: () => server.close() };
+}
+
+/**
+ * One fake server per test file and a fresh fake (counters, switches) for every test: `use` receives each new one.
+ * `reset()` starts afresh inside a test.
+ */
+export function fakePerTest(use: (fake: FakeHalo) => void) {
+  const env = startFake();
+  use(env.fake);
+  const reset = () => {
+    const fake = new FakeHalo();
+    env.server.resetHandlers(...fake.handlers());
+    use(fake);
+    return fake;
+  };
+  afterAll(() => env.close());
+  afterEach(() => void reset());
+  return { server: env.server, reset };
 }

@@ -4,22 +4,19 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createConfigStore, type ConfigStore } from "../../src/config/index.js";
 import { createHalo, type HaloError } from "../../src/halo/index.js";
 import { basisOf } from "../../src/halo/session-store.js";
 import { setLogSink } from "../../src/log.js";
-import { FakeHalo, startFake } from "./fake-halo.js";
+import { fakePerTest, type FakeHalo } from "./fake-halo.js";
 import { instant, tempDir, testConfig } from "./helpers.js";
 
 const lines: string[] = [];
 setLogSink((l) => lines.push(l));
-const env = startFake();
-let fake: FakeHalo = env.fake;
-afterAll(() => env.close());
+let fake!: FakeHalo;
+const env = fakePerTest((f) => (fake = f));
 afterEach(() => {
-  fake = new FakeHalo();
-  env.server.resetHandlers(...fake.handlers());
   lines.length = 0;
 });
 

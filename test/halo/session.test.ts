@@ -1,20 +1,15 @@
 import { writeFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createConfigStore } from "../../src/config/index.js";
 import { setLogSink } from "../../src/log.js";
 import { createHalo, isHaloError, type HaloError } from "../../src/halo/index.js";
-import { FakeHalo, startFake, type AuthFailure } from "./fake-halo.js";
+import { fakePerTest, type FakeHalo, type AuthFailure } from "./fake-halo.js";
 import { instant, tempDir, testConfig } from "./helpers.js";
 
 setLogSink(() => undefined);
-const env = startFake();
-let fake: FakeHalo = env.fake;
-afterAll(() => env.close());
-afterEach(() => {
-  fake = new FakeHalo();
-  env.server.resetHandlers(...fake.handlers());
-});
+let fake!: FakeHalo;
+fakePerTest((f) => (fake = f));
 
 const Q = { operationName: "Q", query: "query Q { x }" };
 const caught = async (p: Promise<unknown>) => p.then(() => { throw new Error("expected a failure"); }, (e: unknown) => e as HaloError);
