@@ -91,3 +91,46 @@ describe("renderDetails", () => {
     expect(text).not.toContain("7.77");
   });
 });
+
+describe("renderDetails edges", () => {
+  const base: RawAssessment = { id: "e", title: "E", type: "ASSIGNMENT", points: null, startDate: "2026-11-21 17:00:00", tags: ["BENCHMARK", "WRITING_INTENSIVE"] };
+
+  it("no points, opening exactly now (so not 'opens'), several tags, a bare grade row and a submission without status", () => {
+    const g = grade({ id: "g", status: "ACTIVE", dueDate: null }, { dueDate: null });
+    const text = renderDetails({ assessment: base, grade: g, submission: { id: "s", status: null, resources: [{ id: "r", resource: null }, { id: "r2", similarityScore: null, resource: { id: "f2", name: "b.pdf" } }] }, classLabel: "C", link: "L", maxChars: 100 }, CLOCK);
+    expect(text.split("\n").slice(0, 3)).toEqual(["# E (C)", "assignment", "Tags: benchmark, writing intensive"]);
+    expect(text.split("\n").slice(-4)).toEqual(["Status: open, not submitted", "Files attached (2; resource_id is for download_resource):", "- file", "- b.pdf · resource_id: f2"]);
+    const noStatus = renderDetails({ assessment: base, submission: { id: "s", status: null }, classLabel: "C", link: "L", maxChars: 100 }, CLOCK);
+    expect(noStatus.split("\n").slice(-2)).toEqual(["Status: not started", "No files attached yet."]);
+  });
+
+  it("rubric criteria and levels in order even without sequence or points; multi-line descriptions become one line", () => {
+    const a: RawAssessment = {
+      ...base,
+      rubric: {
+        criteria: [
+          { id: "c3", name: "Third", sequence: 3, achievementLevels: [] },
+          { id: "c0", name: "Zero", sequence: null, description: "<p>one<br>two</p>", achievementLevels: [
+            { cellId: "m", name: "Mid", points: 5, description: "<p>x<br>y</p>" },
+            { cellId: "n", name: "None" },
+            { cellId: "h", name: "High", points: 9 },
+          ] },
+          { id: "c1", name: "First", sequence: 1, achievementLevels: null },
+          { id: "c2", name: "Second", sequence: 2, achievementLevels: null },
+        ],
+      },
+    };
+    const text = renderDetails({ assessment: a, classLabel: "C", link: "L", maxChars: 100 }, CLOCK);
+    const rubric = text.slice(text.indexOf("## Rubric"), text.indexOf("\n\n## Your work"));
+    expect(rubric.split("\n")).toEqual([
+      "## Rubric",
+      "> - Zero: one two",
+      ">   - High (9)",
+      ">   - Mid (5): x y",
+      ">   - None",
+      "> - First",
+      "> - Second",
+      "> - Third",
+    ]);
+  });
+});

@@ -22,6 +22,12 @@ describe("otherParty", () => {
     expect(otherParty(forum("f", { lastPost: { recipient: me, post: post("p", { createdBy: { userId: ME, user: me } }) } }), ME)).toBe("Jo Student");
     expect(otherParty(forum("f", { lastPost: { recipient: me, post: null } }), ME)).toBe("Jo Student");
     expect(otherParty(forum("f", { lastPost: null }), ME)).toBe("unknown");
+    expect(otherParty(forum("f", { lastPost: { recipient: null, post: post("p", { createdBy: { userId: ME, user: me } }) } }), ME)).toBe("someone");
+  });
+
+  it("prefers the recipient over a third-party author", () => {
+    const ta = { userId: "ta-1", user: { firstName: "Sam", lastName: "Lee" } };
+    expect(otherParty(forum("f", { lastPost: { recipient: teacher, post: post("p", { createdBy: ta }) } }), ME)).toBe("Ada Byron");
   });
 });
 

@@ -45,6 +45,10 @@ describe("notification normalisation", () => {
     ];
     expect(announcementForumIds(n, alerts, classA)).toEqual(["ann-a", "ann-from-alert"]);
     expect(announcementForumIds(undefined, alerts, "other")).toEqual(["ann-other"]);
+    // Only announcement forums count; one without a class applies to every class.
+    const mixed = { ...n, forums: [{ type: "DQ" as const, classId: classA, forumId: "dq-a", count: 1 }, { type: "ANNOUNCEMENTS" as const, forumId: "ann-any", count: 1 }, { type: "ANNOUNCEMENTS" as const, classId: "other", forumId: "ann-b", count: 1 }] };
+    expect(announcementForumIds(mixed, [{ id: "5", data: null }, { id: "6", data: { forumId: "ann-c" } }, { id: "7", data: { forumId: "ann-d", forumType: "announcement" } }], classA)).toEqual(["ann-any", "ann-d"]);
+    expect(countsLine({})).toBe("nothing unread");
   });
 });
 
