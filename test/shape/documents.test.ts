@@ -54,3 +54,19 @@ describe("renderDocument", () => {
     expect(two.tail).toBe('[… truncated: showed characters 0–20 of 40. For the rest call download_resource again with offset: 21, or pages: "2-" to start at page 2. The whole file is at /d/f.]');
   });
 });
+
+describe("renderDocument edges", () => {
+  it("no parts, no total: no span and no hint", () => {
+    expect(show({ kind: "pdf", total: 5, parts: [] }, { offset: 0, max: 10 })).toEqual({ head: "Text of the PDF:", body: "" });
+    expect(show({ kind: "pdf", parts: [{ n: 2, label: "Page 2", text: "x" }] }, { offset: 0, max: 100 })).toEqual({ head: "Text of the PDF:", body: "--- Page 2 ---\nx" });
+    expect(show({ kind: "xlsx", total: 3, parts: [{ n: 1, label: "A", text: "1" }, { n: 2, label: "B", text: "2" }] }, { offset: 0, max: 100 })).toEqual({ head: "Text of the workbook (3 sheets):", body: "## A\n1\n\n## B\n2" });
+    expect(show({ kind: "docx", total: 3, parts: [{ n: 1, label: "", text: "w" }] }, { offset: 0, max: 100 })).toEqual({ head: "Text of the Word document:", body: "w" });
+  });
+
+  it("text that exactly fits is shown whole; a line break exactly at 60% of the window is not used", () => {
+    const t = "line one\nline two\nline three";
+    expect(show({ kind: "text", parts: [{ n: 1, label: "", text: t }] }, { offset: 0, max: t.length })).toEqual({ head: "Text of the file:", body: t });
+    expect(show({ kind: "text", parts: [{ n: 1, label: "", text: "abcdef\nghijklmnop" }] }, { offset: 0, max: 10 }).body).toBe("abcdef\nghi");
+    expect(show({ kind: "text", parts: [{ n: 1, label: "", text: "abcdefg\nhijklmnop" }] }, { offset: 0, max: 10 }).body).toBe("abcdefg");
+  });
+});
