@@ -122,3 +122,42 @@ describe("rubricScoreLines", () => {
     expect(rubricScoreLines(null, a)).toEqual([]);
   });
 });
+
+describe("grades edges", () => {
+  it("a published row with no points at all is not totalled; waiting rows sort by due date and say no relative phrase", () => {
+    const book = {
+      finalGrade: null,
+      grades: [
+        grade({ id: "p", status: "PUBLISHED", finalPoints: undefined }),
+        grade({ id: "w-late", status: "SUBMITTED", dueDate: "2026-11-30 06:59:00", gradedDate: "2026-11-20T17:30:00Z" }, { points: undefined }),
+        grade({ id: "w-none", status: "SUBMITTED", dueDate: null }, { dueDate: null }),
+        grade({ id: "w-early", status: "LATE", dueDate: "2026-11-25 06:59:00" }),
+      ],
+    };
+    const lines = renderGrades("X", book, CLOCK).split("\n");
+    expect(lines[1]).toBe("Final grade not published; no grades published yet.");
+    expect(lines.slice(lines.indexOf("## Submitted, awaiting grade (3)") + 1)).toEqual([
+      "- a-w-early Item w-early · assignment · 100 pts · late · due Tue Nov 24 11:59 PM",
+      "- a-w-late Item w-late · assignment · due Sun Nov 29 11:59 PM",
+      "- a-w-none Item w-none · assignment · 100 pts",
+    ]);
+  });
+
+  it("feedback: a detail without a comment falls back to the row's; file entries without a resource are skipped; a null quiz score is left out", () => {
+    const g = grade({ id: "pub", status: "PUBLISHED", finalPoints: 40, finalComment: { comment: "<p>row</p>" } }, { points: 50 });
+    const text = renderFeedback({ classLabel: "C", grade: g, detail: { finalComment: null, rubricScores: null } as RawGradeDetail, quiz: { finalScore: null, totalCorrect: 3 } }, CLOCK);
+    expect(text).toContain("## Instructor comment\n> row");
+    expect(text.split("\n").at(-1)).toBe("correct: 3");
+    const files = renderFeedback({ classLabel: "C", grade: g, detail: { finalComment: { comment: null, commentResources: [{ resource: null }, { resource: { id: "f", name: "a.pdf" } }] } } as RawGradeDetail }, CLOCK);
+    expect(files).toContain("## Instructor comment\n> row\nFeedback files (resource_id is for download_resource):\n- a.pdf · resource_id: f");
+  });
+
+  it("rubric scores: unknown criteria sort last, and an assessment without a rubric still lists the scores", () => {
+    expect(rubricScoreLines([{ criteriaId: "zz" }, { criteriaId: "c2", rubricCellId: "s-hi" }, { criteriaId: "c1", rubricCellId: "l2" }], rubricAssessment)).toEqual([
+      "- Content · level: Acceptable · 25/30",
+      "- Style · level: Target · 20/20",
+      "- Criterion",
+    ]);
+    expect(rubricScoreLines([{ criteriaId: "c1" }], { ...rubricAssessment, rubric: null })).toEqual(["- Criterion"]);
+  });
+});
