@@ -14,6 +14,7 @@ import type { FastMCP } from "fastmcp";
 import { log } from "../log.js";
 import { MESSAGE_MAX_BYTES } from "../config/limits.js";
 import { checkToolCall } from "./rpc.js";
+import { SessionTable, type Admission } from "./sessions.js";
 import { bearerMatches, hostAllowed, normalizeOrigin, originAllowed, SECURITY_HEADERS } from "./security.js";
 
 export interface HttpOptions {
@@ -30,8 +31,13 @@ export interface HttpOptions {
    * a live client answers the server's pings with requests, a vanished one holding a stream does not.
    */
   idleSessionMs?: number;
-  /** At most this many sessions; a new one replaces the least recently active. */
+  /**
+   * At most this many sessions. A new one replaces the longest-idle session not in use; when all are in use it
+   * is refused with 503 and Retry-After instead.
+   */
   maxSessions?: number;
+  /** A session with a request within this long (ms) is in use: never closed to make room. */
+  activeSessionMs?: number;
 }
 
 export interface HttpHandle {
@@ -45,14 +51,17 @@ export interface HttpHandle {
 interface Session {
   transport: StreamableHTTPServerTransport;
   close: () => Promise<void>;
-  lastActivity: number;
 }
 
 const MCP_PATH = "/mcp";
 const HEALTH_PATH = "/health";
 const DEFAULT_MAX_BODY = MESSAGE_MAX_BYTES;
 const DEFAULT_IDLE_MS = 2 * 60 * 60 * 1000;
-const DEFAULT_MAX_SESSIONS = 32;
+// 50 clients at once is far beyond a student's handful, and each session costs well under a megabyte.
+const DEFAULT_MAX_SESSIONS = 64;
+// A client between two tool calls (the model writing, the student reading) is still using its session.
+const DEFAULT_ACTIVE_MS = 60_000;
+const BUSY_LOG_EVERY_MS = 60_000;
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) {
@@ -64,9 +73,14 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 /** JSON-RPC shaped error for /mcp: fixed short messages, never a stack or an upstream body. */
-function rpcError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}, code = -32000): void {
-  json(res, status, { jsonrpc: "2.0", error: { code, message }, id: null }, headers);
+function rpcError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}, code = -32000, id: string | number | null = null): void {
+  json(res, status, { jsonrpc: "2.0", error: { code, message }, id }, headers);
 }
+
+const requestId = (body: unknown): string | number | null => {
+  const id = (body as { id?: unknown } | null)?.id;
+  return typeof id === "string" || typeof id === "number" ? id : null;
+};
 
 type Body = { ok: true; value: unknown } | { ok: false; status: 400 | 413 };
 
@@ -104,10 +118,14 @@ function readBody(req: IncomingMessage, limit: number): Promise<Body> {
 }
 
 export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
-  const sessions = new Map<string, Session>();
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const idleMs = opts.idleSessionMs ?? DEFAULT_IDLE_MS;
   const maxSessions = opts.maxSessions ?? DEFAULT_MAX_SESSIONS;
+  const sessions = new SessionTable<Session>({ max: maxSessions, activeMs: opts.activeSessionMs ?? DEFAULT_ACTIVE_MS }, (s) => {
+    log.info(`http: ${maxSessions} sessions open; closing the longest-idle one to make room`);
+    void s.close().catch(() => undefined);
+  });
+  let busyLoggedAt = 0;
   const allowedOrigins = opts.allowedOrigins.map((o) => normalizeOrigin(o)).filter((o): o is string => Boolean(o));
 
   function corsHeaders(req: IncomingMessage): Record<string, string> {
@@ -120,22 +138,14 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
     };
   }
 
-  async function newSession(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
-    let entry: Session | undefined;
+  async function newSession(req: IncomingMessage, res: ServerResponse, body: unknown, place: Admission & { ok: true }): Promise<void> {
     let closed = false;
     let fastSession: { close(): Promise<void> } | undefined;
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
-        // Each session holds a transport and a fastmcp session: a client that keeps initializing must not
-        // grow memory without bound, nor lock others out, so the least recently active one makes room.
-        if (sessions.size >= maxSessions) {
-          const oldest = [...sessions.values()].reduce((a, b) => (b.lastActivity < a.lastActivity ? b : a));
-          log.warn(`http: ${maxSessions} sessions open; closing the least recently active one`);
-          void oldest.close().catch(() => undefined);
-        }
-        entry = { transport, close: () => transport.close(), lastActivity: Date.now() };
-        sessions.set(id, entry);
+        // The place was taken before this initialize was handed over (handleMcp), so a burst cannot overshoot.
+        sessions.add(id, { transport, close: () => transport.close() }, place);
         log.info(`http: session opened (${sessions.size} active)`);
       },
     });
@@ -164,10 +174,22 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
       if (closed) void s.close().catch(() => undefined);
     });
     connecting.catch((e: unknown) => log.warn("http: session setup failed", e));
-    await Promise.race([wired, connecting]);
-    await transport.handleRequest(req, res, body);
-    if (!transport.sessionId && !closed) await transport.close(); // initialize was refused: nothing to keep
-    if (entry) entry.lastActivity = Date.now();
+    try {
+      await Promise.race([wired, connecting]);
+      await transport.handleRequest(req, res, body);
+      if (!transport.sessionId && !closed) await transport.close(); // initialize was refused: nothing to keep
+    } finally {
+      place.release(); // no-op once the session was added
+    }
+  }
+
+  /** 503 for an initialize that finds every session in use: nobody else's session is closed for it. */
+  function busy(res: ServerResponse, retryAfterSeconds: number, id: string | number | null): void {
+    if (Date.now() - busyLoggedAt >= BUSY_LOG_EVERY_MS) {
+      busyLoggedAt = Date.now();
+      log.warn(`http: all ${maxSessions} sessions are in use; refusing new ones (503) until one goes idle`);
+    }
+    rpcError(res, 503, `Server busy: all ${maxSessions} sessions are in use. Retry after ${retryAfterSeconds} s.`, { "Retry-After": String(retryAfterSeconds) }, -32000, id);
   }
 
   async function handleMcp(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -206,19 +228,29 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
       if (refused) return json(res, 400, refused);
       if (sessionId) {
         const s = sessions.get(sessionId);
-        if (!s) return rpcError(res, 404, "Session not found", {}, -32001);
-        s.lastActivity = Date.now();
-        await s.transport.handleRequest(req, res, body.value);
+        const done = sessions.begin(sessionId);
+        if (!s || !done) return rpcError(res, 404, "Session not found", {}, -32001);
+        // In flight until the response ends: a streamed (SSE) answer outlives handleRequest.
+        res.once("close", done);
+        try {
+          await s.transport.handleRequest(req, res, body.value);
+        } catch (e) {
+          done();
+          throw e;
+        }
         return;
       }
-      if (isInitializeRequest(body.value)) return newSession(req, res, body.value);
+      if (isInitializeRequest(body.value)) {
+        const place = sessions.admit();
+        if (!place.ok) return busy(res, place.retryAfterSeconds, requestId(body.value));
+        return newSession(req, res, body.value, place);
+      }
       return rpcError(res, 400, "Bad Request: no valid session id (send initialize first)");
     }
     if (req.method === "GET" || req.method === "DELETE") {
-      const s = sessionId ? sessions.get(sessionId) : undefined;
       if (!sessionId) return rpcError(res, 400, "Bad Request: Mcp-Session-Id header required");
+      const s = sessions.touch(sessionId);
       if (!s) return rpcError(res, 404, "Session not found", {}, -32001);
-      s.lastActivity = Date.now();
       await s.transport.handleRequest(req, res);
       return;
     }
@@ -269,12 +301,9 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
   });
 
   const reaper = setInterval(() => {
-    const cutoff = Date.now() - idleMs;
-    for (const s of sessions.values()) {
-      if (s.lastActivity < cutoff) {
-        log.info("http: closing an idle session");
-        void s.close().catch(() => undefined);
-      }
+    for (const s of sessions.idle(idleMs)) {
+      log.info("http: closing an idle session");
+      void s.close().catch(() => undefined);
     }
   }, Math.min(60_000, idleMs));
   reaper.unref();

@@ -1,6 +1,7 @@
 /**
- * HTTP sessions are bounded: a cap (the least recently active session makes room) and idle eviction that
- * also closes sessions holding an open SSE stream. Plus the short invalid-params reply for non-object
+ * HTTP sessions are bounded without killing sessions in use: at the cap an idle session makes room, a session
+ * with a request in flight never does, and when all are in use a new initialize gets 503 + Retry-After. Idle
+ * eviction also closes sessions holding an open SSE stream. Plus the short invalid-params reply for non-object
  * arguments. In-process against a bare fastmcp server, like http-transport.test.ts.
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -18,10 +19,15 @@ afterEach(async () => {
   setLogSink(undefined);
 });
 
-async function start(opts: { maxSessions?: number; idleSessionMs?: number }): Promise<HttpHandle> {
+/** Each call of the "hold" tool waits until the test lets it go: a request kept in flight. */
+let holds: Array<() => void> = [];
+
+async function start(opts: { maxSessions?: number; idleSessionMs?: number; activeSessionMs?: number }): Promise<HttpHandle> {
   setLogSink(() => undefined);
+  holds = [];
   const server = new FastMCP({ name: "t", version: "1.0.0", logger: { debug() {}, info() {}, warn() {}, error() {}, log() {} }, ping: { enabled: false } });
   server.addTool({ name: "echo", description: "echo", parameters: z.object({ text: z.string() }), execute: async ({ text }) => text });
+  server.addTool({ name: "hold", description: "hold", parameters: z.object({}), execute: () => new Promise<string>((resolve) => holds.push(() => resolve("released"))) });
   const h = await startHttp({ server, host: "127.0.0.1", port: 0, token: TOKEN, allowedHosts: [], allowedOrigins: [], ...opts });
   open.push(h);
   return h;
@@ -37,17 +43,44 @@ async function connect(h: HttpHandle): Promise<{ client: Client; sessionId: stri
 const headers = (sessionId?: string) => ({ Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json", Accept: "application/json, text/event-stream", ...(sessionId ? { "Mcp-Session-Id": sessionId, "Mcp-Protocol-Version": "2025-06-18" } : {}) });
 
 describe("http session limits", () => {
-  it("caps sessions: a new one closes the least recently active, the others keep working", async () => {
+  const initialize = (id: number) =>
+    fetch(httpUrl, { method: "POST", headers: headers(), body: JSON.stringify({ jsonrpc: "2.0", id, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "late", version: "1" } } }) });
+  let httpUrl = "";
+
+  it("when every session is in use, a new initialize gets 503 with Retry-After and a JSON-RPC error; nobody loses a session", async () => {
     const h = await start({ maxSessions: 2 });
+    httpUrl = h.url;
     const a = await connect(h);
     const b = await connect(h);
-    await b.client.callTool({ name: "echo", arguments: { text: "b is active" } });
-    const c = await connect(h);
-    await expect.poll(() => h.sessionCount()).toBe(2);
-    const r = await fetch(h.url, { method: "POST", headers: headers(a.sessionId), body: JSON.stringify({ jsonrpc: "2.0", id: 9, method: "tools/list" }) });
-    expect(r.status).toBe(404);
-    expect((await c.client.callTool({ name: "echo", arguments: { text: "c" } })).content).toEqual([{ type: "text", text: "c" }]);
+    const r = await initialize(7);
+    expect(r.status).toBe(503);
+    const retry = Number(r.headers.get("retry-after"));
+    expect(Number.isInteger(retry) && retry >= 1 && retry <= 60).toBe(true);
+    expect(await r.json()).toEqual({ jsonrpc: "2.0", id: 7, error: { code: -32000, message: `Server busy: all 2 sessions are in use. Retry after ${retry} s.` } });
+    expect(r.headers.get("mcp-session-id")).toBeNull();
+    expect(h.sessionCount()).toBe(2);
+    expect((await a.client.callTool({ name: "echo", arguments: { text: "a" } })).content).toEqual([{ type: "text", text: "a" }]);
     expect((await b.client.callTool({ name: "echo", arguments: { text: "b" } })).content).toEqual([{ type: "text", text: "b" }]);
+    // The SDK client sees the refusal as a failed connect, not a hang.
+    await expect(connect(h)).rejects.toThrow(/503|busy/i);
+    await Promise.all([a, b].map((x) => x.client.close()));
+  });
+
+  it("at the cap an idle session makes room, never one with a request in flight", async () => {
+    // No grace window: only a request in flight protects a session here.
+    const h = await start({ maxSessions: 2, activeSessionMs: 0 });
+    httpUrl = h.url;
+    const a = await connect(h);
+    const held = a.client.callTool({ name: "hold", arguments: {} });
+    await expect.poll(() => holds.length).toBe(1);
+    const b = await connect(h);
+    const c = await connect(h); // b is idle, a is busy: b goes
+    const gone = await fetch(h.url, { method: "POST", headers: headers(b.sessionId), body: JSON.stringify({ jsonrpc: "2.0", id: 9, method: "tools/list" }) });
+    expect(gone.status).toBe(404);
+    expect((await c.client.callTool({ name: "echo", arguments: { text: "c" } })).content).toEqual([{ type: "text", text: "c" }]);
+    holds[0]!();
+    expect((await held).content).toEqual([{ type: "text", text: "released" }]);
+    expect(h.sessionCount()).toBe(2);
     await Promise.all([a, b, c].map((x) => x.client.close()));
   });
 
