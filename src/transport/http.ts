@@ -13,6 +13,7 @@ import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import type { FastMCP } from "fastmcp";
 import { log } from "../log.js";
 import { MESSAGE_MAX_BYTES } from "../config/limits.js";
+import { json, readBody, requestId, rpcError } from "./http-io.js";
 import { checkToolCall } from "./rpc.js";
 import { SessionTable, type Admission } from "./sessions.js";
 import { bearerMatches, hostAllowed, normalizeOrigin, originAllowed, SECURITY_HEADERS } from "./security.js";
@@ -62,60 +63,6 @@ const DEFAULT_MAX_SESSIONS = 64;
 // A client between two tool calls (the model writing, the student reading) is still using its session.
 const DEFAULT_ACTIVE_MS = 60_000;
 const BUSY_LOG_EVERY_MS = 60_000;
-
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  res.writeHead(status, { "Content-Type": "application/json", ...headers });
-  res.end(JSON.stringify(body));
-}
-
-/** JSON-RPC shaped error for /mcp: fixed short messages, never a stack or an upstream body. */
-function rpcError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}, code = -32000, id: string | number | null = null): void {
-  json(res, status, { jsonrpc: "2.0", error: { code, message }, id }, headers);
-}
-
-const requestId = (body: unknown): string | number | null => {
-  const id = (body as { id?: unknown } | null)?.id;
-  return typeof id === "string" || typeof id === "number" ? id : null;
-};
-
-type Body = { ok: true; value: unknown } | { ok: false; status: 400 | 413 };
-
-function readBody(req: IncomingMessage, limit: number): Promise<Body> {
-  const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) return Promise.resolve({ ok: false, status: 413 });
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    req.on("data", (c: Buffer) => {
-      if (done) return;
-      size += c.length;
-      if (size > limit) {
-        done = true;
-        resolve({ ok: false, status: 413 });
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on("end", () => {
-      if (done) return;
-      done = true;
-      try {
-        resolve({ ok: true, value: JSON.parse(Buffer.concat(chunks).toString("utf8")) });
-      } catch {
-        resolve({ ok: false, status: 400 });
-      }
-    });
-    req.on("error", (e) => {
-      if (!done) reject(e);
-      done = true;
-    });
-  });
-}
 
 export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
