@@ -23,6 +23,7 @@ export class CircuitBreaker {
   private state: BreakerState = "closed";
   private failures = 0;
   private openedAt = 0;
+  // Stryker disable next-line BooleanLiteral: the flag is read only in half_open, and entering half_open (enter) always resets it first
   private trialInFlight = false;
   private readonly threshold: number;
   private readonly cooldownMs: number;
@@ -58,6 +59,7 @@ export class CircuitBreaker {
   success(): void {
     this.state = "closed";
     this.failures = 0;
+    // Stryker disable next-line BooleanLiteral: the flag is read only in half_open, and entering half_open (enter) always resets it first
     this.trialInFlight = false;
   }
 
@@ -68,6 +70,7 @@ export class CircuitBreaker {
     if (this.state === "half_open" || this.failures >= this.threshold) {
       this.state = "open";
       this.openedAt = this.now();
+      // Stryker disable next-line BooleanLiteral: the flag is read only in half_open, and entering half_open (enter) always resets it first
       this.trialInFlight = false;
     }
   }

@@ -107,6 +107,7 @@ function messageFor(kind: HaloErrorKind, op: string, detail: string, status?: nu
 function fromTransportError(err: unknown, op: string): HaloError {
   // `?? {}`: a thrown undefined/null must still become a network error, not a TypeError out of the classifier.
   const e = (err ?? {}) as { name?: string; code?: string; cause?: { code?: string } };
+  // Stryker disable next-line StringLiteral: the fallback only has to miss networkCodes, which any unknown text does
   const code = e.code ?? e.cause?.code ?? "";
   if (e.name === "TimeoutError" || code === "ETIMEDOUT") {
     return new HaloError("timeout", `Halo did not answer ${op} in time.`, { operation: op, cause: err });

@@ -44,6 +44,7 @@ export class SessionJar {
   }
 
   async setCookie(raw: string, url: string): Promise<unknown> {
+    // Stryker disable next-line OptionalChaining: split() always returns at least one element
     const value = raw.split(";")[0]?.split("=").slice(1).join("=");
     registerSecret(value);
     return this.jar.setCookie(raw, url, { ignoreError: true, now: new Date(this.now()) });
