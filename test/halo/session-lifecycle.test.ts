@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createConfigStore, type ConfigStore } from "../../src/config/index.js";
 import { createHalo, type HaloError } from "../../src/halo/index.js";
 import { basisOf } from "../../src/halo/session-store.js";
@@ -102,8 +102,8 @@ describe("a login pasted while the server runs", () => {
     t += 60_000;
     writeFileSync(path, JSON.stringify({ cookie: fake.cookieHeader() }));
     fire[0]!();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(lines.some((l) => l.includes("INFO halo: new credentials in the config file (noticed by the file watcher, no reload_tokens needed); starting a new session from them"))).toBe(true);
+    const noticed = "INFO halo: new credentials in the config file (noticed by the file watcher, no reload_tokens needed); starting a new session from them";
+    await vi.waitFor(() => expect(lines.some((l) => l.includes(noticed))).toBe(true)); // the watcher's check runs in the background
     expect(await halo.session.status()).toMatchObject({ state: "ok", source: "cookie", reloadedFromFileAt: "2026-04-01T08:01:00.000Z" });
     halo.close();
     expect(fire).toHaveLength(0); // close() stops watching
