@@ -3,6 +3,7 @@
  * Some announcements (isAcknowledge) ask the student to confirm they read them; this records that.
  */
 import { parseHaloDate, when } from "../format/dates.js";
+import { decodeEntities } from "../format/entities.js";
 import type { RawPost } from "../queries/posts.js";
 import { loadAnnouncements } from "../tools/announcements.js";
 import type { ClassSummary } from "../queries/class-directory.js";
@@ -35,7 +36,8 @@ export async function planAcknowledge(args: { class_ref: string; post_id: string
   if ((post.postStatus && post.postStatus !== "PUBLISHED") || (start && start.getTime() > ctx.now().getTime())) {
     return refuse("announcement not published", "That announcement is not published yet, so there is nothing to acknowledge. Nothing was changed.");
   }
-  const title = shown(post.title?.trim(), "the announcement");
+  // Halo stores titles HTML-encoded; the student must see the title as the announcements tool shows it.
+  const title = shown(decodeEntities(post.title ?? "").trim(), "the announcement");
   if (done(post, me)) return `"${title}" is already ${post.isAcknowledge ? "acknowledged" : "marked as read"} in Halo. Nothing changed.`;
   return {
     audit: { class: cls.slugId, thread: args.post_id },

@@ -3,6 +3,7 @@ import type { AuditEntry } from "../../src/writes/audit.js";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { AUDIT_FILE } from "../../src/writes/audit.js";
+import { http } from "msw";
 
 export function tokenOf(text: string): string {
   const m = /^confirm_token: (\S+)$/m.exec(text);
@@ -55,4 +56,17 @@ export async function approved(
 ): Promise<{ text: string; isError: boolean; preview: string }> {
   const { text: preview, token } = await previewToken(h, tool, args);
   return { ...(await h.call(tool, { ...args, confirm_token: token })), preview };
+}
+
+/**
+ * An msw handler to put in front of the sandbox: records the variables of one gateway operation and, when
+ * `answer` gives a response, answers in Halo's place (otherwise the sandbox answers).
+ */
+export function onOperation(operationName: string, seen: unknown[], answer?: () => Response | undefined) {
+  return http.post(/^https:\/\/gateway\.sandbox\.test\//, async ({ request }) => {
+    const body = (await request.clone().json()) as { operationName?: string; variables?: unknown };
+    if (body.operationName !== operationName) return undefined;
+    seen.push(body.variables);
+    return answer?.();
+  });
 }
