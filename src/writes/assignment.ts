@@ -76,10 +76,12 @@ export function submittedAt(t: Pick<AssignmentTarget, "submission" | "grade">): 
   return undefined;
 }
 
+const courseUrl = (ctx: ToolContext, cls: ClassSummary): string => `${ctx.config.halo.baseUrl.replace(/\/+$/, "")}/courses/${cls.slugId}`;
+
 export function submissionLink(ctx: ToolContext, cls: ClassSummary, assessmentId: string): string {
-  return `${ctx.config.halo.baseUrl.replace(/\/+$/, "")}/courses/${cls.slugId}#assignment-submission/${assessmentId}`;
+  return `${courseUrl(ctx, cls)}#assignment-submission/${assessmentId}`;
 }
 
 function groupLink(ctx: ToolContext, cls: ClassSummary, assessmentId: string): string {
-  return `${ctx.config.halo.baseUrl.replace(/\/+$/, "")}/courses/${cls.slugId}/groups?assessmentId=${assessmentId}`;
+  return `${courseUrl(ctx, cls)}/groups?assessmentId=${assessmentId}`;
 }
