@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SEED } from "../../src/sandbox/index.js";
-import type { ToolContext } from "../../src/tools/context.js";
+import type { ToolContext } from "../../src/queries/context.js";
 import { attachedFiles, submissionLink, submittedAt } from "../../src/writes/assignment.js";
 import type { Harness } from "../helpers/harness.js";
 import { harnessPerTest } from "../helpers/lifecycle.js";

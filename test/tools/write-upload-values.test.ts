@@ -38,7 +38,7 @@ describe("upload_assignment_file results", () => {
       ].join("\n") + FOOTER,
     );
     expect(texts[1]).toMatch(/\nTo turn in both files, call submit_assignment /);
-    expect(texts[2].split("\n").slice(1, 6)).toEqual([
+    expect(texts[2]!.split("\n").slice(1, 6)).toEqual([
       "Files attached now (3):",
       "- one.pdf (uploaded Sat Nov 21 10:00 AM (now))",
       "- two.pdf (uploaded Sat Nov 21 10:00 AM (now))",

@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { HaloError } from "../../src/halo/errors.js";
 import type { HaloApi, UploadBody } from "../../src/halo/types.js";
-import type { ToolContext } from "../../src/tools/context.js";
+import type { ToolContext } from "../../src/queries/context.js";
 import type { AssignmentTarget } from "../../src/writes/assignment.js";
 import { failureReason, uploadAndAttach, type UploadSource } from "../../src/writes/upload.js";
 
