@@ -127,6 +127,9 @@ describe("writeTool", () => {
     const r = rig({ ask: async () => "accept", plan: () => '"It" is already poked. Nothing changed.' });
     expect(await r.call({ what: "x" })).toBe('"It" is already poked. Nothing changed.');
     expect(r.asked).toEqual([]);
-    expect(auditLines(r.dir)).toEqual([]);
+    const flagged = rig({ ask: async () => "accept", plan: () => ({ text: "Halo shows nothing to poke.", isError: true }) });
+    expect(await flagged.call({ what: "x" })).toEqual({ text: "Halo shows nothing to poke.", isError: true });
+    expect(flagged.asked).toEqual([]);
+    expect([...auditLines(r.dir), ...auditLines(flagged.dir)]).toEqual([]);
   });
 });
