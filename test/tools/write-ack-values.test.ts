@@ -83,6 +83,13 @@ describe("acknowledge_announcement values", () => {
     ]);
   });
 
+  it("takes an announcement that starts this very minute as published", async () => {
+    const h = await harness({ tweak: (s) => void (s.world.posts.find((p) => p.id === SEED.posts.scheduled)!.startDate = "2026-11-21T17:00:00.000Z") });
+    const r = await h.call("acknowledge_announcement", { class_ref: CLASS, post_id: SEED.posts.scheduled });
+    expect(r.isError, r.text).toBe(false);
+    expect(r.text).toMatch(/^PREVIEW — nothing has been changed yet\.\n(Acknowledge|Mark as read) the announcement "/);
+  });
+
   it("marks an ordinary announcement read, saying it asked for no acknowledgement", async () => {
     const seen: unknown[] = [];
     const h = await harness({ wrapHandlers: (hs) => [onOperation("MarkPostsAsRead", seen), ...hs] });
