@@ -1,5 +1,5 @@
 /** The audit log never breaks a write: no logger, an unwritable folder, and no file handles left open. */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -14,6 +14,12 @@ describe("audit log edges", () => {
     await auditLog(blocked, () => new Date(), { warn: (m: string, e: unknown) => void warnings.push([m, e]) } as never).append({ tool: "t", outcome: "refused" });
     expect(warnings).toEqual([[`could not append to the audit log ${path.join(blocked, AUDIT_FILE)}`, expect.objectContaining({ code: "EEXIST" })]]);
     await expect(auditLog(blocked, () => new Date()).append({ tool: "t", outcome: "refused" })).resolves.toBeUndefined();
+  });
+
+  it("creates a missing state folder private to the student", async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), "audit-edges-")), "a", "b");
+    await auditLog(dir, () => new Date()).append({ tool: "t", outcome: "preview" });
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
 
   it.skipIf(!existsSync("/proc/self/fd"))("closes the file after every line", async () => {
