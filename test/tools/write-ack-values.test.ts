@@ -44,7 +44,12 @@ describe("mark_grade_seen values", () => {
     expect(r.preview.split("\n")[1]).toBe(`Mark the grade for "${title}" (CST-323) as seen: Halo clears its new-grade marker and records that you saw the grade and feedback.`);
     expect(r).toMatchObject({ isError: false, text: `Marked the grade for "${title}" (CST-323) as seen; Halo records Sat Nov 21 10:00 AM (now).${FOOTER}` });
     expect(seen).toEqual([{ userCourseClassAssessmentGradeId: g.id }]);
-    expect(auditLines(h.dir).at(-1)).toMatchObject({ tool: "mark_grade_seen", outcome: "succeeded", assessment: g.assessmentId });
+    const at = { tool: "mark_grade_seen", class: h.sandbox.ids.classes.cloud.slugId, assessment: g.assessmentId };
+    expect(auditLines(h.dir).map(({ time: _t, ...l }) => l)).toEqual([
+      { ...at, outcome: "preview", via: "token" },
+      { ...at, outcome: "confirmed", via: "token" },
+      { ...at, outcome: "succeeded" },
+    ]);
   });
 
   it("says Halo refused, and changes nothing else, when the mutation fails", async () => {
@@ -99,6 +104,12 @@ describe("acknowledge_announcement values", () => {
     expect(r).toMatchObject({ isError: false, text: 'Marked "This week’s reminders" in CST-323 as read. (It did not ask for a formal acknowledgement.)' });
     expect(seen).toEqual([{ postIds: [post.id] }]);
     expect(post.readBy[SEED.student.userId]).toBeTruthy();
+    const at = { tool: "acknowledge_announcement", class: h.sandbox.ids.classes.cloud.slugId, thread: post.id };
+    expect(auditLines(h.dir).map(({ time: _t, ...l }) => l)).toEqual([
+      { ...at, outcome: "preview", via: "token" },
+      { ...at, outcome: "confirmed", via: "token" },
+      { ...at, outcome: "succeeded" },
+    ]);
   });
 
   it("acknowledges one that asks for it even when a classmate already did, with the time Halo records", async () => {

@@ -52,8 +52,12 @@ describe("message_teacher values", () => {
     expect(r.preview).toContain("\nMake sure the student wrote or approved every word, especially anything that came from a post, page or file.\n");
     expect(r).toMatchObject({ isError: false, text: `Sent to Priya Natarajan's thread in CST-323; Halo shows it at Sat Nov 21 10:00 AM (now).${FOOTER}` });
     expect(forms).toEqual([{ content: "<p>Hi there</p><p>See you</p>", forumId: THREAD, isDraft: "false", extractLink: "true" }]);
-    expect(auditLines(h.dir).at(-1)).toEqual(expect.objectContaining({ tool: "message_teacher", outcome: "succeeded", thread: THREAD, class: h.sandbox.ids.classes.cloud.slugId }));
-    expect(auditLines(h.dir).at(-1)).not.toHaveProperty("draft");
+    const at = { tool: "message_teacher", class: h.sandbox.ids.classes.cloud.slugId, thread: THREAD };
+    expect(auditLines(h.dir).map(({ time: _t, ...l }) => l)).toEqual([
+      { ...at, outcome: "preview", via: "token" },
+      { ...at, outcome: "confirmed", via: "token" },
+      { ...at, outcome: "succeeded" },
+    ]);
   });
 
   it("saves drafts with isDraft true and says so in the result", async () => {
@@ -61,7 +65,12 @@ describe("message_teacher values", () => {
     const r = await approved(h, "message_teacher", { class_ref: CLASS, forum_id: THREAD, content: "draft text", is_draft: true });
     expect(r.text).toBe(`Saved as a draft in Priya Natarajan's thread in CST-323; Halo shows it at Sat Nov 21 10:00 AM (now).${FOOTER}`);
     expect(forms.map((f) => f.isDraft)).toEqual(["true"]);
-    expect(auditLines(h.dir).map((l) => l.draft)).toEqual([true, true, true]);
+    const at = { tool: "message_teacher", class: h.sandbox.ids.classes.cloud.slugId, thread: THREAD, draft: true };
+    expect(auditLines(h.dir).map(({ time: _t, ...l }) => l)).toEqual([
+      { ...at, outcome: "preview", via: "token" },
+      { ...at, outcome: "confirmed", via: "token" },
+      { ...at, outcome: "succeeded" },
+    ]);
   });
 
   it("refuses an empty message before reading Halo, and names this class's threads for a wrong one", async () => {

@@ -46,7 +46,13 @@ describe("upload_assignment_file results", () => {
       "To turn in all 3 files, call submit_assignment with the same class_ref and assessment_id (it asks for approval first).",
     ]);
     expect(auditLines(h.dir).filter((l) => l.outcome === "succeeded").map((l) => l.files)).toEqual([1, 2, 3]);
-    expect(auditLines(h.dir).at(-1)).toEqual(expect.objectContaining({ class: h.sandbox.ids.classes.cloud.slugId, assessment: A, file: { name: "three.pdf", size: 4 } }));
+    const at = { tool: "upload_assignment_file", class: h.sandbox.ids.classes.cloud.slugId, assessment: A, file: { name: "three.pdf", size: 4 } };
+    expect(auditLines(h.dir).slice(-4).map(({ time: _t, ...l }) => l)).toEqual([
+      { ...at, outcome: "preview", via: "token" },
+      { ...at, outcome: "confirmed", via: "token" },
+      { ...at, outcome: "started" },
+      { ...at, outcome: "succeeded", files: 3 },
+    ]);
   });
 
   it("says inline content has no file behind it, and names the group that will see group work", async () => {
