@@ -116,6 +116,9 @@ describe("submit_assignment previews and bodies", () => {
     const g = await h.call("submit_assignment", { class_ref: "ENG-106", assessment_id: SEED.assessments.groupProject });
     const group = h.sandbox.world.groups.find((x) => x.assessmentId === SEED.assessments.groupProject)!;
     expect(g.text).toContain(`\nGroup work: this turns the assignment in for your whole group "${group.name}".\n`);
+    group.name = "";
+    const unnamed = await h.call("submit_assignment", { class_ref: "ENG-106", assessment_id: SEED.assessments.groupProject });
+    expect(unnamed.text).toContain("\nGroup work: this turns the assignment in for your whole group.\n");
 
     for (const rec of [...h.sandbox.world.grades, ...h.sandbox.world.submissions]) if (rec.assessmentId === SEED.assessments.missing) Object.assign(rec, { dueDate: null, accommodatedDueDate: null });
     for (const c of h.sandbox.world.classes) for (const u of c.units) for (const a of u.assessments) if (a.id === SEED.assessments.missing) Object.assign(a, { dueDate: null });
@@ -131,6 +134,65 @@ describe("submit_assignment previews and bodies", () => {
       isError: true,
       text: '"Architecture Reading Reflection" was already submitted (Sat Nov 21 5:00 AM). Halo does not take a second submission from here; if it must change, ask your instructor to reassign it. Nothing was submitted.',
     });
+  });
+});
+
+describe("submit_assignment with sparse or edge-case records", () => {
+  it("shows a file Halo gives no name, type or date for, and passes on its similarity status", async () => {
+    const A = SEED.assessments.reassigned;
+    const { h, bodies } = await recorded({
+      tweak: (s) => {
+        const sr = s.world.submissions.find((x) => x.assessmentId === A)!.resources[0]!;
+        Object.assign(sr, { uploadDate: "", wordCount: null, similarityReportStatusEnum: "COMPLETED" });
+        Object.assign(s.world.resources[sr.resourceId]!, { name: "", type: "" });
+      },
+    });
+    const r = await approved(h, "submit_assignment", { class_ref: CLASS, assessment_id: A });
+    expect(r.preview.split("\n")).toContain("- (unnamed file)");
+    expect((bodies[0] as { resourceInfo: unknown[] }).resourceInfo).toEqual([expect.objectContaining({ fileName: "", similarityReportStatus: "COMPLETED" })]);
+  });
+
+  it("refuses a submission whose files were all removed", async () => {
+    const h = await harness({ tweak: (s) => void (s.world.submissions.find((x) => x.assessmentId === SEED.assessments.reassigned)!.resources = []) });
+    const r = await h.call("submit_assignment", { class_ref: CLASS, assessment_id: SEED.assessments.reassigned });
+    expect(r).toEqual({ isError: true, text: 'Nothing is attached to "IaaS Deployment Lab" yet, so there is nothing to submit. Attach the work with upload_assignment_file first. Nothing was submitted.' });
+  });
+
+  it("calls a due date of this very minute on time, and needs no grade row to preview", async () => {
+    const h = await harness({
+      tweak: (s) => {
+        for (const g of s.world.grades) if (g.assessmentId === SEED.assessments.reassigned) g.dueDate = "2026-11-21T17:00:00.000Z";
+      },
+    });
+    const { text } = await previewToken(h, "submit_assignment", { class_ref: CLASS, assessment_id: SEED.assessments.reassigned });
+    expect(text.split("\n")[2]).toBe("Due: Sat Nov 21 10:00 AM — on time if submitted now.");
+    await attach(h, SEED.assessments.missing, "nograde.pdf");
+    h.sandbox.world.grades = h.sandbox.world.grades.filter((g) => g.assessmentId !== SEED.assessments.missing);
+    const bare = await previewToken(h, "submit_assignment", { class_ref: CLASS, assessment_id: SEED.assessments.missing });
+    expect(bare.text).toMatch(/^Due: Tue Nov 17 11:59 PM — the due date has PASSED/m);
+    expect(bare.text).not.toMatch(/reopened/);
+  });
+
+  it("reports a submission Halo records without a time as turned in at an unknown time, with no late note", async () => {
+    const { h } = await recorded({}, (hh) => {
+      Object.assign(submissionOf(hh, SEED.assessments.reassigned), { status: "SUBMITTED", submissionDate: null });
+      return HttpResponse.json({});
+    });
+    const r = await approved(h, "submit_assignment", { class_ref: CLASS, assessment_id: SEED.assessments.reassigned });
+    expect(r.text).toBe(`Submitted "IaaS Deployment Lab" (CST-323) with 1 file; Halo shows it turned in an unknown time.`);
+  });
+
+  it("refuses a token once the attached files were swapped for others of the same count", async () => {
+    const A = SEED.assessments.reassigned;
+    const h = await harness();
+    const { token } = await previewToken(h, "submit_assignment", { class_ref: CLASS, assessment_id: A });
+    const sr = submissionOf(h, A).resources[0]!;
+    const w = h.sandbox.world;
+    w.resources["swapped-resource"] = { ...w.resources[sr.resourceId]!, id: "swapped-resource" };
+    sr.resourceId = "swapped-resource";
+    const r = await h.call("submit_assignment", { class_ref: CLASS, assessment_id: A, confirm_token: token });
+    expect(r.text).toMatch(/^That confirm_token does not match this exact request/);
+    expect(submissionOf(h, A).status).toBe("IN_PROGRESS");
   });
 });
 
