@@ -58,7 +58,33 @@ describe("targets a write refuses", () => {
   });
 });
 
+describe("reads that fail", () => {
+  it("treats a submission Halo refuses to show as another class's, and a broken submission read as a failure", async () => {
+    const h = await harness({ switches: { failOperations: { GetUserAssignmentSubmissionForAssessment: "access" } } });
+    const denied = await h.call("submit_assignment", { class_ref: CLASS, assessment_id: SEED.assessments.reassigned });
+    expect(denied.text).toBe(`CST-323 has no assessment with id ${SEED.assessments.reassigned}. Use view_assignments for this class to get the right id. Nothing was changed.`);
+    h.sandbox.switches.failOperations = { GetUserAssignmentSubmissionForAssessment: "http500" };
+    const broken = await h.call("submit_assignment", { class_ref: CLASS, assessment_id: SEED.assessments.reassigned });
+    expect(broken.isError).toBe(true);
+    expect(broken.text).not.toMatch(/PREVIEW|has no assessment/);
+  });
+});
+
 describe("the due date a write shows", () => {
+  it("takes the grade's due date first, then the submission's", async () => {
+    const A = SEED.assessments.reassigned;
+    const h = await harness({
+      tweak: (s) => {
+        for (const c of s.world.classes) for (const u of c.units) for (const a of u.assessments) if (a.id === A) a.dueDate = "2026-12-01 06:59:00";
+        s.world.submissions.find((x) => x.assessmentId === A)!.dueDate = "2026-11-30 06:59:00";
+      },
+    });
+    const due = async () => (await previewToken(h, "submit_assignment", { class_ref: CLASS, assessment_id: A })).text.split("\n")[2];
+    expect(await due()).toMatch(/^Due: Thu Nov 26 11:59 PM /);
+    h.sandbox.world.grades = h.sandbox.world.grades.filter((g) => g.assessmentId !== A);
+    expect(await due()).toMatch(/^Due: Sun Nov 29 11:59 PM /);
+  });
+
   it("uses the student's accommodated due date over the class's", async () => {
     const h = await harness();
     const A = SEED.assessments.reassigned;
