@@ -140,3 +140,36 @@ describe("acknowledge_announcement values", () => {
     expect(writeCalls(h.sandbox.stats.calls)).toEqual([]);
   });
 });
+
+describe("a re-read that fails after the change", () => {
+  const failReadsOnApproval = (op: string) => {
+    const box: { h?: Harness } = {};
+    return {
+      box,
+      elicit: () => {
+        box.h!.sandbox.switches.failOperations = { [op]: "http500" };
+        return { action: "accept" as const };
+      },
+    };
+  };
+
+  it("leaves a grade marked but unconfirmed", async () => {
+    const f = failReadsOnApproval("GetAllClassGrades");
+    const h = (f.box.h = await harness({ elicit: f.elicit }));
+    const g = cloudGrades(h).find((x) => x.status === "PUBLISHED" && !x.userLastSeenDate)!;
+    const r = await h.call("mark_grade_seen", { class_ref: CLASS, assessment_id: g.assessmentId });
+    expect(r).toEqual({ isError: false, text: `Halo accepted marking "${titleOf(h, g.assessmentId)}" as seen, but its gradebook does not show it yet.` });
+    expect(g.userLastSeenDate).not.toBeNull();
+  });
+
+  it("leaves an acknowledgement made but unconfirmed", async () => {
+    const f = failReadsOnApproval("Announcements");
+    const h = (f.box.h = await harness({ elicit: f.elicit }));
+    const r = await h.call("acknowledge_announcement", { class_ref: CLASS, post_id: SEED.posts.mustAcknowledge });
+    expect(r).toEqual({
+      isError: false,
+      text: 'Halo accepted marking "Academic integrity acknowledgement required" as read, but does not show it acknowledged yet. Check the announcement in Halo if the acknowledgement matters.',
+    });
+    expect(h.sandbox.world.posts.find((p) => p.id === SEED.posts.mustAcknowledge)!.acknowledgements.map((a) => a.userId)).toEqual([SEED.student.userId]);
+  });
+});
