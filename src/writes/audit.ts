@@ -45,6 +45,7 @@ export function auditLog(stateDir: string, now: () => Date, log?: Logger): Audit
         const fh = await fs.open(file, "a", 0o600);
         try {
           await fh.chmod(0o600);
+          // Stryker disable next-line StringLiteral: an empty encoding falls back to utf8
           await fh.appendFile(line, "utf8");
         } finally {
           await fh.close();

@@ -62,6 +62,7 @@ export function checkFileName(name: string): string {
 /** Halo's `fileType`: the extension, lower-case, without the dot. */
 export function fileType(name: string): string {
   const ext = path.extname(name);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: extname is "" or "." exactly when slice(1) is empty
   return ext.length > 1 ? ext.slice(1).toLowerCase() : "";
 }
 
