@@ -114,6 +114,7 @@ export async function uploadAndAttach(ctx: ToolContext, t: AssignmentTarget, src
   } catch (e) {
     // A lost reply is not proof of failure: look before telling the student it is not attached.
     const reason = failureReason(ctx, e);
+    // Stryker disable next-line ArrowFunction: null and undefined read the same below (optional chaining)
     const now = await fetchSubmission(ctx.halo, assessmentId, t.cls, { extras: false }).catch(() => null);
     if (!now?.resources?.some((r) => r?.resource?.id === resourceId)) return { ok: false, step: "attach", reason, resourceId };
   }

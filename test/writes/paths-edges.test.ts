@@ -1,8 +1,9 @@
 /** Upload path policy edges: exact refusal texts, whitespace, roots reached through a symlink, unreadable paths. */
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, promises as fsp, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { checkUploadPath, describeRoots } from "../../src/writes/paths.js";
 
 const base = mkdtempSync(path.join(tmpdir(), "paths-edges-"));
@@ -55,5 +56,45 @@ describe("roots reached through a symlink", () => {
     mkdirSync(path.join(root, ".private"), { recursive: true });
     writeFileSync(path.join(root, ".private", "k.pdf"), "k");
     await expect(checkUploadPath(path.join(base, "via-link", ".private", "k.pdf"), [path.join(base, "via-link")], 100)).rejects.toThrow(/"\.private" is hidden/);
+  });
+});
+
+describe("a file that changes between the checks and the open", () => {
+  const target = path.join(root, "swap.pdf");
+  const realOpen = fsp.open.bind(fsp);
+  const realRealpath = fsp.realpath.bind(fsp);
+
+  it("refuses when another file took its place, and closes what it opened", async () => {
+    const replaced = () => {
+      writeFileSync(`${target}.new`, "hello");
+      renameSync(`${target}.new`, target);
+    };
+    for (const swap of [replaced, () => writeFileSync(target, "hello, longer now")]) {
+      writeFileSync(target, "hello");
+      let opened: FileHandle | undefined;
+      vi.spyOn(fsp, "open").mockImplementation(async (...a: Parameters<typeof fsp.open>) => {
+        swap();
+        return (opened = await realOpen(...a));
+      });
+      await expect(checkUploadPath("swap.pdf", [root], 100)).rejects.toThrow(refusal("swap.pdf", "it changed while being checked; try again"));
+      await expect(opened!.stat()).rejects.toThrow(/closed|EBADF/);
+      vi.restoreAllMocks();
+    }
+  });
+
+  it("names the reason when the open or the lookup is refused", async () => {
+    writeFileSync(target, "hello");
+    const fail = (code?: string) => Object.assign(new Error("nope"), code ? { code } : {});
+    vi.spyOn(fsp, "open").mockRejectedValueOnce(fail("EACCES")).mockRejectedValueOnce(fail());
+    await expect(checkUploadPath("swap.pdf", [root], 100)).rejects.toThrow(refusal("swap.pdf", "it cannot be opened (EACCES)"));
+    await expect(checkUploadPath("swap.pdf", [root], 100)).rejects.toThrow(refusal("swap.pdf", "it cannot be opened (error)"));
+    vi.restoreAllMocks();
+    const codes = ["EACCES", undefined];
+    vi.spyOn(fsp, "realpath").mockImplementation(async (p: Parameters<typeof fsp.realpath>[0]) => {
+      if (String(p).endsWith("swap.pdf")) throw fail(codes.shift());
+      return realRealpath(p);
+    });
+    await expect(checkUploadPath("swap.pdf", [root], 100)).rejects.toThrow(refusal("swap.pdf", "permission denied"));
+    await expect(checkUploadPath("swap.pdf", [root], 100)).rejects.toThrow(refusal("swap.pdf", "it cannot be read (error)"));
   });
 });

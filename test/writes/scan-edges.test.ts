@@ -24,6 +24,11 @@ describe("fingerprint", () => {
     expect(await fingerprint(Readable.from(chunks), uploadNeedles([secret]))).toEqual({ sha256: sha(body), size: body.length, holdsSecret: true });
   });
 
+  it("finds any one of several secrets", async () => {
+    const other = "zyxwvutsrqponmlkjihgfedcba";
+    expect((await fingerprint(Readable.from([Buffer.from(`a ${other} b`)]), uploadNeedles([secret, other]))).holdsSecret).toBe(true);
+  });
+
   it("hashes and sizes without searching when there is nothing to search for", async () => {
     expect(await fingerprint(Readable.from([Buffer.from("abc"), Buffer.from("def")]), [])).toEqual({ sha256: sha("abcdef"), size: 6, holdsSecret: false });
   });
@@ -64,5 +69,28 @@ describe("serialized", () => {
   it("lets the next call run after one that failed", async () => {
     await expect(serialized("k2", async () => { throw new Error("first failed"); })).rejects.toThrow("first failed");
     expect(await serialized("k2", async () => "second ran")).toBe("second ran");
+  });
+});
+
+describe("serialized queue", () => {
+  it("keeps a third call waiting behind the second after the first finished", async () => {
+    const log: string[] = [];
+    const gate = () => {
+      let open!: () => void;
+      return { wait: new Promise<void>((r) => (open = r)), open: () => open() };
+    };
+    const a = gate();
+    const b = gate();
+    const first = serialized("k3", async () => void (await a.wait, log.push("a")));
+    const second = serialized("k3", async () => (log.push("b start"), await b.wait, log.push("b end")));
+    a.open();
+    await first;
+    await new Promise((r) => setTimeout(r, 0));
+    const third = serialized("k3", async () => void log.push("c"));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(log).toEqual(["a", "b start"]);
+    b.open();
+    await Promise.all([second, third]);
+    expect(log).toEqual(["a", "b start", "b end", "c"]);
   });
 });

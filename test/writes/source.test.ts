@@ -1,5 +1,6 @@
 /** Where upload bytes come from, and the size/name words, value by value (found by mutation testing). */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { registerSecret } from "../../src/redact.js";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -83,5 +84,21 @@ describe("names and sizes", () => {
     expect(checkFileName("x".repeat(196) + ".pdf")).toHaveLength(200);
     expect(fileType("a.")).toBe("");
     expect(fileType("A.PDF")).toBe("pdf");
+  });
+});
+
+describe("file handles", () => {
+  it.skipIf(!existsSync("/proc/self/fd"))("closes the checked file on close, and when its content is refused", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "halo-src-fd-"));
+    const secret = "s3cr3t-session-value-for-fd-test-0123";
+    registerSecret(secret);
+    writeFileSync(path.join(root, "ok.pdf"), "fine");
+    writeFileSync(path.join(root, "login.txt"), `cookie=${secret}`);
+    const config = { ...testConfig(), uploadRoots: [root] } as ReturnType<typeof testConfig>;
+    const before = readdirSync("/proc/self/fd").length;
+    const s = await openSource({ file_path: "ok.pdf" }, config);
+    await s.close();
+    await expect(openSource({ file_path: "login.txt" }, config)).rejects.toThrow(/includes your Halo login/);
+    expect(readdirSync("/proc/self/fd").length).toBe(before);
   });
 });

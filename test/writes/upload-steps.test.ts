@@ -61,6 +61,7 @@ describe("failureReason", () => {
   it("keeps Halo's message without trailing dots, names an access refusal, and hides unexpected errors", () => {
     const f = scripted();
     expect(failureReason(f.ctx, boom("  HTTP 500 from Halo...  "))).toBe("HTTP 500 from Halo");
+    expect(failureReason(f.ctx, boom("Step 1.2 of Halo failed."))).toBe("Step 1.2 of Halo failed");
     expect(failureReason(f.ctx, boom("Permission Evaluator exception", "access"))).toBe("Halo refused access to this class");
     expect(f.errors).toEqual([]);
     const bug = new TypeError("x is undefined");
@@ -105,9 +106,15 @@ describe("progress", () => {
   });
 
   it("reports every byte of a tiny file", async () => {
-    const f = scripted({ put: async (_b, onProgress) => [1, 2, 3].forEach((s) => onProgress?.(s, 4)) });
+    const f = scripted({ put: async (_b, onProgress) => [1, 2, 3, 4].forEach((s) => onProgress?.(s, 4)) });
     await uploadAndAttach(f.ctx, target, source(4));
     expect(f.progress.map(([d]) => d)).toEqual([1, 2, 3, 4]);
+  });
+
+  it("throttles from the very first report, even one at zero bytes", async () => {
+    const f = scripted({ put: async (_b, onProgress) => [0, 1, 2, 5, 6].forEach((s) => onProgress?.(s, 100)) });
+    await uploadAndAttach(f.ctx, target, source(100));
+    expect(f.progress.map(([d]) => d)).toEqual([0, 5, 100]);
   });
 
   it("survives a client that cannot take progress", async () => {
@@ -138,6 +145,14 @@ describe("attach", () => {
       expect(await uploadAndAttach(f.ctx, target, source())).toEqual({ ok: false, step: "attach", reason: "HTTP 502 from Halo", resourceId: "res-9" });
       expect(f.calls).not.toContain("fileUploadStatus");
     }
+  });
+
+  it("carries on when the re-read lists the file among others, and fails on a submission without a file list", async () => {
+    const listed = { getUserAssignmentSubmissionForAssessment: { id: "sub-1", resources: [{ id: "sr-0", resource: null }, { id: "sr-1", resource: { id: "res-OTHER" } }, { id: "sr-2", resource: { id: "res-9" } }] } };
+    let f = scripted({ attach: () => { throw boom("HTTP 502 from Halo"); }, read: () => listed });
+    expect(await uploadAndAttach(f.ctx, target, source())).toEqual({ ok: true, resourceId: "res-9", submission: null });
+    f = scripted({ attach: () => { throw boom("HTTP 502 from Halo"); }, read: () => ({ getUserAssignmentSubmissionForAssessment: { id: "sub-1", resources: null } }) });
+    expect(await uploadAndAttach(f.ctx, target, source())).toMatchObject({ ok: false, step: "attach" });
   });
 
   it("returns the attached submission Halo answered with", async () => {
