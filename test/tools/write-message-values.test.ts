@@ -129,24 +129,43 @@ describe("message_teacher believes the thread, not the send call", () => {
   });
 
   it("falls back to matching the text when the thread could not be read before sending", async () => {
-    let reads = 0;
-    const box: { h?: Harness; armed?: boolean } = {};
+    const box: { armed?: boolean; sent?: boolean } = {};
     const h = await harness({
       elicit: () => ((box.armed = true), { action: "accept" }),
       wrapHandlers: (hs) => [
+        http.post(/\/forum\/post\/send$/, () => void (box.sent = true)),
         http.post(/^https:\/\/gateway\.sandbox\.test\//, async ({ request }) => {
           const b = (await request.clone().json()) as { operationName?: string };
-          // The first read after approval (the "before" snapshot) fails.
-          if (box.armed && b.operationName === "GetPostsForInboxForum" && reads++ === 0) return HttpResponse.json({ message: "boom" }, { status: 500 });
+          // Every thread read between the approval and the send fails (the "before" snapshot), retries included.
+          if (box.armed && !box.sent && b.operationName === "GetPostsForInboxForum") return HttpResponse.json({ message: "boom" }, { status: 500 });
           return undefined;
         }),
         ...hs,
       ],
     });
-    box.h = h;
     const r = await h.call("message_teacher", { class_ref: CLASS, forum_id: THREAD, content: "Matched by text" });
     expect(r).toMatchObject({ isError: false, text: `Sent to Priya Natarajan's thread in CST-323; Halo shows it at Sat Nov 21 10:00 AM (now).${FOOTER}` });
-    expect(reads).toBeGreaterThan(1);
+    expect(box.sent).toBe(true);
+  });
+
+  it("says it could not check when the send was accepted but the thread cannot be re-read", async () => {
+    const box: { h?: Harness } = {};
+    const h = await harness({
+      elicit: () => {
+        box.h!.sandbox.switches.failOperations = { GetPostsForInboxForum: "http500" };
+        return { action: "accept" };
+      },
+    });
+    box.h = h;
+    const r = await h.call("message_teacher", { class_ref: CLASS, forum_id: THREAD, content: "Unseen" });
+    expect(r).toEqual({ isError: true, text: "Halo accepted the message, but I could not re-read the thread to check. Do not send it again; read the thread with inbox_posts in a minute to confirm it arrived." });
+  });
+
+  it("does not log a refusal when Halo's inbox cannot be read", async () => {
+    const h = await harness({ switches: { failOperations: { GetInboxLeftPanel: "http500" } } });
+    const r = await h.call("message_teacher", { class_ref: CLASS, forum_id: THREAD, content: "Hi" });
+    expect(r.isError).toBe(true);
+    expect(auditLines(h.dir)).toEqual([]);
   });
 
   it("says it could not check when the send fails and the thread cannot be re-read", async () => {

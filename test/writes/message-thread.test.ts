@@ -75,6 +75,8 @@ describe("who the message goes to", () => {
     expect(fromProf.preview[0]).toMatch(/^Send to: Priya Natarajan — /);
     const noOne = await plan(scripted({ lastPost: { recipient: me, post: msg("p1", me) } }).ctx);
     expect(noOne.preview[0]).toMatch(/^Send to: the other participant — /);
+    const authorless = await plan(scripted({ lastPost: { recipient: null, post: { id: "p1", createdBy: null } as RawPost } }).ctx);
+    expect(authorless.preview[0]).toMatch(/^Send to: the other participant — /);
     const empty = await plan(scripted().ctx);
     expect(empty.preview[0]).toBe("Send to: the other participant — private inbox thread in CST-323 Cloud Computing (CST-323-O500-X).");
   });
@@ -98,6 +100,11 @@ describe("finding the new post", () => {
 
   it("recognises the student's post by either author id Halo gives", async () => {
     const s = scripted({ delivered: (content) => msg("new", me, content, false) });
+    expect(textOf(await (await plan(s.ctx)).run())).toMatch(/^Sent to /);
+  });
+
+  it("reads past posts Halo gives without an author", async () => {
+    const s = scripted({ thread: [{ id: "anon", content: "<p>x</p>", createdBy: null } as RawPost, { id: "anon2", content: "<p>y</p>", createdBy: { userId: null, user: null } } as unknown as RawPost] });
     expect(textOf(await (await plan(s.ctx)).run())).toMatch(/^Sent to /);
   });
 
