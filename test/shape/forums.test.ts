@@ -1,5 +1,5 @@
 /** discussions list: order, due date source, post counts, the student's own post, clipping of questions. */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { renderForums } from "../../src/shape/discussions.js";
 import type { RawForum } from "../../src/queries/forums.js";
 import { CLOCK, grade } from "../fixtures/read.js";
@@ -18,7 +18,11 @@ const grades = [
 const lineOf = (text: string, id: string) => text.split("\n").find((l) => l.startsWith(`- ${id} `))!;
 
 describe("renderForums", () => {
-  const text = renderForums("CST-1", forums, grades, CLOCK, false);
+  // Rendered inside each test, not at collection time: a mutation tool activates its mutant per test.
+  let text = "";
+  beforeEach(() => {
+    text = renderForums("CST-1", forums, grades, CLOCK, false);
+  });
 
   it("lists forums by start date (undated first) with a count in the header", () => {
     expect(text.split("\n")[0]).toMatch(/^CST-1 — 4 discussion forums \(/);

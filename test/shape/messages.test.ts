@@ -129,5 +129,10 @@ describe("renderAnnouncements", () => {
     expect(renderAnnouncements("CST-1 Test", anns, { ...o, postId: "a3" })).toBe("No current announcement a3 in CST-1 Test. Call announcements without post_id to list them.");
     expect(renderAnnouncements("CST-1 Test", [], o)).toBe("CST-1 Test — 0 announcements\nNo announcements are posted for this class right now.");
     expect(renderAnnouncements("X", [anns[0]!], { ...o, pageSize: 5 }).split("\n")[0]).toBe("X — 1 announcement (1 needs your acknowledgement, 1 unread)");
+    // Read ones are not counted as unread; page 2 of 2-per-page starts at the third.
+    const three = [post("n1", { isRead: true, publishDate: "2026-11-20T10:30:00Z" }), post("n2", { isRead: false, publishDate: "2026-11-19T10:30:00Z" }), post("n3", { isRead: true, publishDate: "2026-11-18T10:30:00Z" })];
+    const p2 = renderAnnouncements("X", three, { ...o, page: 2, pageSize: 2 });
+    expect(p2.split("\n")[0]).toBe("X — 3 announcements (1 unread)");
+    expect(p2.match(/post_id: n\d/g)).toEqual(["post_id: n3"]);
   });
 });
