@@ -105,6 +105,7 @@ describe("alerts since the last check", () => {
       { type: "alert", text: "", at: new Date("2026-11-18T09:00:00Z") },
       { type: "new announcement posted", text: "Week 4 from Dr. Ada", at: new Date("2026-11-18T08:00:00Z"), classCode: "CST-323" },
     ]);
+    expect("classCode" in r[0]!).toBe(false);
   });
 });
 

@@ -61,4 +61,8 @@ describe("the participation line", () => {
     expect(render(part("gq"), { grades: new Map() })).toHaveLength(1);
     expect(render(part("gq"))).toHaveLength(1);
   });
+  it("only participation items get it, whatever their grade row carries", () => {
+    const g = grade({ id: "ga" });
+    expect(render({ id: "ga" }, { grades: new Map([["ga", { ...g, participationSummary: { allPostsCount: 3 } }]]) as never })).toHaveLength(1);
+  });
 });

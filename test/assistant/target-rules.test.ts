@@ -103,6 +103,7 @@ describe("what-if scores", () => {
       { title: "Quiz 2", score: 45, points: 50, replaced: 30 },
     ]);
     expect(r.items.map((i) => i.earned)).toEqual([0, 45, 100]);
+    expect(r.applied.map((a) => "replaced" in a)).toEqual([false, false, true]);
   });
   it("names the items when nothing matches and the candidates when several do", () => {
     expect(applyWhatIf(items, [{ item: "essay", score: 1 }])).toEqual({ error: `No graded item in this class matches "essay". Items: Quiz; Quiz 2; Project.` });

@@ -102,6 +102,10 @@ describe("a class's participation policy", () => {
     expect(await classPolicy(ctx, CST)).toEqual({ numDays: 2, numPosts: 0 });
     expect(await classPolicy(ctx, ENG)).toBeUndefined();
   });
+  it("a class detail that cannot be read costs only the policy, and says so", async () => {
+    const { ctx } = fakeCtx({});
+    expect(await withDegradedNotes(() => classPolicy(ctx, CST))).toEqual({ result: undefined, notes: [{ feature: "participation policy", detail: "class details could not be read" }] });
+  });
   it("a class detail Halo does not return is no policy", async () => {
     const { ctx, asked } = fakeCtx({}, () => ({ getCourseClassBySlugId: null }));
     expect(await classPolicy(ctx, CST)).toBeUndefined();
