@@ -1,9 +1,12 @@
+import { createHash } from "node:crypto";
 // Mutation testing (npm run mutate; slow, so not part of npm test). Reports land in reports/mutation/ (ignored).
 // While raising a score, narrow the run: MUTATE=format (folders or globs, comma-separated) keeps its own report
 // and incremental file, and VITEST_INCLUDE=test/a.test.ts,test/b.test.ts runs only those tests.
 const folders = ["halo", "config", "assistant", "shape", "format", "writes"];
 const picked = process.env.MUTATE ? process.env.MUTATE.split(",") : folders;
-const name = process.env.MUTATE ? process.env.MUTATE.replace(/[^\w]+/g, "-") : "all";
+// A long file list would make an over-long report name (ENAMETOOLONG loses the report): shorten it with a hash.
+const slug = process.env.MUTATE ? process.env.MUTATE.replace(/[^\w]+/g, "-") : "all";
+const name = slug.length <= 80 ? slug : `${slug.slice(0, 60)}-${createHash("sha256").update(slug).digest("hex").slice(0, 8)}`;
 const dir = "reports/mutation";
 // Inherited by Stryker's vitest workers: vitest.config.ts then leaves out test/e2e (spawned processes, no coverage).
 process.env.HALO_MUTATION_RUN = "1";
