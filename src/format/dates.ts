@@ -59,7 +59,7 @@ export function yearOf(now: Date, tz: string): string {
 }
 
 /**
- * "Sun Nov 22 11:59 PM" in the student's zone, to the minute. The year appears only when it differs from
+ * "Sun Nov 22 11:59 PM" ("Wed Nov 25 12 AM" on the hour) in the student's zone, to the minute. The year appears only when it differs from
  * `now`'s (or when no `now` is given), and the zone only where daylight saving makes the time ambiguous: the
  * answer's legend (dateLegend) states both once.
  */
@@ -67,7 +67,8 @@ export function formatDate(d: Date, tz: string, now?: Date): string {
   const p = partsOf(d, tz);
   const year = now && yearOf(now, tz) === p.year ? "" : ` ${p.year}`;
   const zone = ambiguous(d, tz, p) ? ` ${p.timeZoneName}` : "";
-  return `${p.weekday} ${p.month} ${p.day}${year} ${p.hour}:${p.minute} ${p.dayPeriod}${zone}`;
+  // On the hour, "5 PM" reads the same as "5:00 PM" and costs two tokens less.
+  return `${p.weekday} ${p.month} ${p.day}${year} ${p.hour}${p.minute === "00" ? "" : `:${p.minute}`} ${p.dayPeriod}${zone}`;
 }
 
 /** "in 2 days", "in 3 hours", "5 minutes ago", "now". */
@@ -100,14 +101,35 @@ export function when(value: string | Date | null | undefined, tz: string, now: D
   return `${formatDate(d, tz, now)}${ahead ? ` (${relative(d, now)})` : ""}`;
 }
 
-/** A date as formatDate writes it ("Sun Nov 22 11:59 PM", "Mon Jan 4 2027 11:59 PM"), to know an answer has one. */
-export const DATE_IN_TEXT = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}(?: \d{4})? \d{1,2}:\d{2} [AP]M\b/;
+/** A date as formatDate writes it ("Sun Nov 22 11:59 PM", "Mon Jan 4 2027 5 PM"), to know an answer has one. */
+export const DATE_IN_TEXT = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}(?: \d{4})? \d{1,2}(?::\d{2})? [AP]M\b/;
 
 const zoneLabel = (tz: string, abbr: string | undefined) => (tz === "America/Phoenix" ? `Arizona (${abbr ?? "MST"})` : tz);
 
-/** The one line per answer that says what every compact date leaves out: the zone and the year. */
-export function dateLegend(tz: string, now: Date): string {
-  return `All times ${zoneLabel(tz, partsOf(now, tz).timeZoneName)}; year ${yearOf(now, tz)} unless shown.`;
+/**
+ * The one line per answer that says what every compact date leaves out: the zone, the year and, when the
+ * answer left it out (`deadlineTime`), the 11:59 PM most dates carry.
+ */
+export function dateLegend(tz: string, now: Date, deadlineTime = false): string {
+  return `All times ${zoneLabel(tz, partsOf(now, tz).timeZoneName)}; year ${yearOf(now, tz)}${deadlineTime ? ` and time ${DEADLINE_TIME}` : ""} unless shown.`;
+}
+
+/** GCU's deadline time: nearly every due date (and many submissions) falls on it. */
+export const DEADLINE_TIME = "11:59 PM";
+// A formatDate date at 11:59 PM with no zone after it (a zone marks a daylight-saving ambiguity: keep it whole).
+const AT_DEADLINE = /\b((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}(?: \d{4})?) 11:59 PM\b(?! (?:[A-Z]{2,5}|GMT)\b)/g;
+
+/**
+ * Drops " 11:59 PM" from the answer's own dates, which the legend then states once (5 tokens a date). Quoted
+ * lines (other people's text) are left exactly as written.
+ */
+export function elideDeadlineTime(text: string): { text: string; elided: boolean } {
+  let elided = false;
+  const out = text
+    .split("\n")
+    .map((line) => (/^\s*>/.test(line) ? line : line.replace(AT_DEADLINE, (_m, day: string) => ((elided = true), day))))
+    .join("\n");
+  return { text: out, elided };
 }
 
 /** The date that applies to the student: an accommodated due date wins when present. */

@@ -41,6 +41,8 @@ export function htmlToMarkdown(html: string | null | undefined): string {
   return stripInvisible(md)
     .replace(/\u00A0/g, " ")
     .replace(/[ \t]+\n/g, "\n")
+    // Turndown pads list markers to a 4-column indent ("-   item"); one space reads the same and costs a token less.
+    .replace(/^( *)(-|\d+\.) {2,}(?=\S)/gm, "$1$2 ")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }

@@ -84,19 +84,31 @@ export function groupByUnit(grades: readonly RawAssessmentGrade[], units: readon
 
 const isDone = (r: AssignmentRow) => !!r.score || deadlineMet(r.status);
 
-/** One row: id first (the header names its use), and no field the unit heading already carries. */
-export function rowLine(r: AssignmentRow, c: Clock, shared: { due?: boolean } = {}): string {
+/** The title already names the type ("Topic 1 Quiz", "Participation", "Topic 2 DQ 1"): the type word would repeat it. */
+export function titleSaysType(title: string, type: string): boolean {
+  const word = typeWord(type);
+  return new RegExp(`\\b${word}\\b`, "i").test(title) || (type === "DISCUSSION_QUESTION" && /\bDQ\b/.test(title));
+}
+
+const upcoming = (r: AssignmentRow) => r.status === "UPCOMING";
+
+/**
+ * One row: id first (the header names its use), and no field the unit heading already carries (`shared`): its
+ * common due date, or "not open yet" when no row of the unit is open. A future "opens …" says "not open yet" too.
+ */
+export function rowLine(r: AssignmentRow, c: Clock, shared: { due?: boolean; upcoming?: boolean } = {}): string {
+  // Relative phrases are for deadlines; an opening date is not one.
+  const opens = r.start && r.start > c.now ? `opens ${whenAt(r.start, c, true)}` : undefined;
   const state = r.score
     ? `graded ${r.score}`
     : r.submittedAt && (r.status === "SUBMITTED" || r.status === "LATE")
       ? `${statusWord(r.status)} ${whenAt(r.submittedAt, c)}`
-      : r.status
+      : r.status && !(upcoming(r) && (opens || shared.upcoming))
         ? statusWord(r.status)
         : undefined;
-  const opens = r.start && r.start > c.now ? `opens ${whenAt(r.start, c)}` : undefined;
   return `- ${r.id} ${fields([
     ["", r.title],
-    ["", typeWord(r.type)],
+    ["", titleSaysType(r.title, r.type) ? undefined : typeWord(r.type)],
     // A published score already says out of how many points.
     ["", r.points !== undefined && !r.score ? `${num(r.points)} pts` : undefined],
     ["", shared.due ? undefined : r.due ? `due ${whenAt(r.due, c, isDone(r))}` : undefined],
@@ -106,21 +118,30 @@ export function rowLine(r: AssignmentRow, c: Clock, shared: { due?: boolean } = 
   ])}`;
 }
 
-/** The due instant every row of a unit shares, if they all share one (Halo's weekly units usually do). */
-function sharedDue(rows: readonly AssignmentRow[]): Date | undefined {
-  const first = rows[0]?.due;
-  return rows.length > 1 && first && rows.every((r) => r.due?.getTime() === first.getTime()) ? first : undefined;
+/**
+ * The due instant most rows of a unit share (Halo's weekly units usually share one), said once in its heading;
+ * undefined unless at least two rows share it and every row has a due date (a row without one would look
+ * like it had the heading's).
+ */
+function commonDue(rows: readonly AssignmentRow[]): { due: Date; all: boolean } | undefined {
+  if (rows.length < 2 || rows.some((r) => !r.due)) return undefined;
+  const counts = new Map<number, number>();
+  for (const r of rows) counts.set(r.due!.getTime(), (counts.get(r.due!.getTime()) ?? 0) + 1);
+  const [at, n] = [...counts].reduce((best, e) => (e[1] > best[1] ? e : best));
+  return n >= 2 ? { due: new Date(at), all: n === rows.length } : undefined;
 }
 
 export function renderAssignments(header: string, groups: readonly UnitGroup[], c: Clock): string {
   const total = groups.reduce((n, g) => n + g.rows.length, 0);
-  const out = [`${header} — ${plural(total, "assessment")} (the id leading each row is for assignment_details / feedback)`];
+  const out = [`${header} — ${plural(total, "assessment")} (row ids are for assignment_details / feedback; DQ = discussion)`];
   for (const g of groups) {
     const range = g.start || g.end ? ` (${[dayOf(g.start, c.tz, c.now), dayOf(g.end, c.tz, c.now)].filter(Boolean).join(" – ")})` : "";
-    const due = sharedDue(g.rows);
-    const allDone = g.rows.every(isDone);
-    out.push("", `## ${g.title}${range}${g.current ? " — current unit" : ""}${due ? ` — all due ${whenAt(due, c, allDone)}` : ""}`);
-    for (const r of g.rows) out.push(rowLine(r, c, { due: !!due }));
+    const common = commonDue(g.rows);
+    const sharing = common ? g.rows.filter((r) => r.due!.getTime() === common.due.getTime()) : [];
+    const due = common ? ` — ${common.all ? "all " : ""}due ${whenAt(common.due, c, sharing.every(isDone))}${common.all ? "" : " unless shown"}` : "";
+    const allUpcoming = g.rows.every(upcoming);
+    out.push("", `## ${g.title}${range}${g.current ? " — current unit" : ""}${due}${allUpcoming ? " — not open yet" : ""}`);
+    for (const r of g.rows) out.push(rowLine(r, c, { due: !!common && r.due!.getTime() === common.due.getTime(), upcoming: allUpcoming }));
   }
   if (total === 0) out.push("No assessments are listed for this class yet.");
   return out.join("\n");

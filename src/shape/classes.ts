@@ -18,15 +18,26 @@ export function sortClasses(list: readonly ClassSummary[]): ClassSummary[] {
   );
 }
 
-const rangeFmt = new Map<string, Intl.DateTimeFormat>();
-
-/** "Oct 28 – Dec 21, 2026": a term reads fine without weekdays, and the shared year is said once. */
-function termRange(start: Date | undefined, end: Date | undefined, tz: string): string | undefined {
-  if (!start || !end || end < start) return [dayOf(start, tz), dayOf(end, tz)].filter(Boolean).join(" – ") || undefined;
-  let f = rangeFmt.get(tz);
-  if (!f) rangeFmt.set(tz, (f = new Intl.DateTimeFormat("en-US", { timeZone: tz, month: "short", day: "numeric", year: "numeric" })));
-  return f.formatRange(start, end).replace(/[\u2009\u202f]/g, " "); // ICU puts thin spaces around the dash
+/** "Oct 28 – Dec 21": a term reads fine without weekdays; the year only where it is not the list's (`year`). */
+function termRange(start: Date | undefined, end: Date | undefined, tz: string, year: string | undefined): string | undefined {
+  const day = (d: Date | undefined) => {
+    const text = dayOf(d, tz);
+    return text && year && text.endsWith(` ${year}`) ? text.slice(0, -year.length - 1) : text;
+  };
+  return [day(start), day(end)].filter(Boolean).join(" – ") || undefined;
 }
+
+/** The value most classes share (at least two), said once in the header instead of on each line. */
+function usual(values: ReadonlyArray<string | undefined>): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const best = [...counts].reduce<[string, number] | undefined>((b, e) => (!b || e[1] > b[1] ? e : b), undefined);
+  return best && best[1] >= 2 ? best[0] : undefined;
+}
+
+const yearsOf = (c: ClassSummary, tz: string) =>
+  [c.startDate, c.endDate].map((d) => dayOf(parseHaloDate(d), tz)?.split(" ")[2]);
+const modalityOf = (c: ClassSummary) => (c.modality ? c.modality.toLowerCase() : undefined);
 
 /** "Dr. Ada Byron" or "Ada Byron, Sam Lee": who teaches the class, as Halo names them (each name once). */
 export function instructorNames(c: ClassSummary): string | undefined {
@@ -34,14 +45,22 @@ export function instructorNames(c: ClassSummary): string | undefined {
   return names.length ? names.join(", ") : undefined;
 }
 
+/** What the header says once for every line: the usual year of the term dates and the usual modality. */
+export interface ClassDefaults {
+  year?: string;
+  modality?: string;
+}
+
 /** `withSlug`: the course code alone is ambiguous (the same course taken twice), so show the slug too. */
-export function classLine(c: ClassSummary, tz: string, withSlug = true): string {
-  const range = termRange(parseHaloDate(c.startDate), parseHaloDate(c.endDate), tz);
+export function classLine(c: ClassSummary, tz: string, withSlug = true, defaults: ClassDefaults = {}): string {
+  const range = termRange(parseHaloDate(c.startDate), parseHaloDate(c.endDate), tz, defaults.year);
   const who = instructorNames(c);
+  const modality = modalityOf(c);
   return `- ${fields([
     ["", `${c.courseCode} ${plainText(c.name)}`],
     ["", STAGE_WORD[c.stage] ?? c.stage.toLowerCase()],
-    ["", c.modality ? c.modality.toLowerCase() : undefined],
+    // A line without one would read as the header's usual modality.
+    ["", modality !== defaults.modality ? (modality ?? "modality not given") : undefined],
     ["", c.credits !== undefined && c.credits !== null ? `${c.credits} credits` : undefined],
     ["", range || undefined],
     ["", who ? `instructor${who.includes(",") ? "s" : ""} ${who}` : undefined],
@@ -56,8 +75,10 @@ export function renderClassList(list: readonly ClassSummary[], page: number, pag
   const perCode = new Map<string, number>();
   for (const c of sorted) perCode.set(c.courseCode, (perCode.get(c.courseCode) ?? 0) + 1);
   const repeats = [...perCode.values()].some((n) => n > 1);
-  const lines = [`Your ${sorted.length} classes (class_ref for any tool: the course code${repeats ? ", or the slug shown where a code repeats" : ""}):`];
-  lines.push(...slice.map((c) => classLine(c, tz, (perCode.get(c.courseCode) ?? 0) > 1)));
+  const defaults: ClassDefaults = { year: usual(slice.flatMap((c) => yearsOf(c, tz))), modality: usual(slice.map(modalityOf)) };
+  const unlessShown = [defaults.modality, defaults.year && `year ${defaults.year}`].filter(Boolean).join(" and ");
+  const lines = [`Your ${sorted.length} classes (class_ref for any tool: the course code${repeats ? ", or the slug shown where a code repeats" : ""}${unlessShown ? `; ${unlessShown} unless shown` : ""}):`];
+  lines.push(...slice.map((c) => classLine(c, tz, (perCode.get(c.courseCode) ?? 0) > 1, defaults)));
   // The header states the total; a page note is needed only when some classes are on other pages.
   if (slice.length < sorted.length) lines.push(pageNote(page, pageSize, sorted.length, slice.length));
   return lines.join("\n");

@@ -28,7 +28,7 @@ export function whenAt(d: Date | string | null | undefined, c: Clock, done = fal
 
 const STATUS_WORDS: Record<string, string> = {
   UPCOMING: "not open yet",
-  ACTIVE: "open, not submitted",
+  ACTIVE: "not submitted",
   IN_PROGRESS: "started, not submitted",
   SUBMITTED: "submitted",
   LATE: "submitted late",

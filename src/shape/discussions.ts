@@ -20,32 +20,61 @@ export function gradeForForum(f: RawForum, grades: readonly RawAssessmentGrade[]
   return (f.contextId ? grades.find((g) => g.assessment.id === f.contextId) : undefined) ?? dq.find((g) => normTitle(g.assessment.title) === normTitle(f.title));
 }
 
+/**
+ * Lines every question shares (course boilerplate such as "Use at least two scholarly sources."), said once
+ * above the list instead of under each forum; none unless at least three questions all carry them.
+ */
+export function sharedLines(questions: readonly string[]): Set<string> {
+  if (questions.length < 3 || questions.some((q) => !q)) return new Set();
+  const sets = questions.map((q) => new Set(q.split("\n").map((l) => l.trim()).filter(Boolean)));
+  const shared = new Set([...sets[0]!].filter((l) => sets.every((set) => set.has(l))));
+  // A question made only of shared lines would be left empty: keep it whole then (nothing is shared).
+  return questions.every((q) => q.split("\n").some((l) => l.trim() && !shared.has(l.trim()))) ? shared : new Set();
+}
+
+/**
+ * The question as quoted in the list: no shared lines, no blank lines (a list reads fine without them), and
+ * not opening with the forum's title again ("Topic 1 DQ 1: …"), which the line above already shows.
+ */
+export function listQuestion(q: string, shared: ReadonlySet<string>, title: string): string {
+  const lines = q.split("\n").filter((l) => l.trim() && !shared.has(l.trim()));
+  const t = title.trim();
+  const first = lines[0]?.trim() ?? "";
+  if (t && first.toLowerCase().startsWith(t.toLowerCase())) {
+    const rest = first.slice(t.length).replace(/^\s*[:.\-–—]\s*/, "");
+    // Only a whole-word echo ("Topic 1 DQ 1: …" or the title alone), never "Topic 1 DQ 10 …".
+    if (rest !== first.slice(t.length) || first.length === t.length) lines.splice(0, 1, ...(rest ? [rest] : []));
+  }
+  return lines.join("\n");
+}
+
 export function renderForums(header: string, forums: readonly RawForum[], grades: readonly RawAssessmentGrade[], c: Clock, full: boolean): string {
   const sorted = [...forums].sort((a, b) => (parseHaloDate(a.startDate)?.getTime() ?? 0) - (parseHaloDate(b.startDate)?.getTime() ?? 0));
-  const out = [`${header} — ${plural(sorted.length, "discussion forum")} (the id leading each is the forum_id for forum_posts)`];
+  const out = [`${header} — ${plural(sorted.length, "discussion forum")} (ids: forum_id for forum_posts)`];
   if (sorted.length === 0) out.push("Halo lists no discussion forums for this class.");
-  for (const f of sorted) {
+  const questions = sorted.map((f) => htmlToMarkdown(f.description));
+  const shared = sharedLines(questions);
+  if (shared.size) out.push("All questions also say:", quoteLines([...shared].join("\n")));
+  sorted.forEach((f, i) => {
     const g = gradeForForum(f, grades);
     const due = g ? dueOf(g, g.assessment) : parseHaloDate(f.reassignedDueDate ?? f.dueDate);
     const start = parseHaloDate(f.startDate);
-    const posted = g?.post?.publishDate ? `you posted ${whenAt(g.post.publishDate, c)}` : g?.post?.id ? "you posted" : g ? "you have not posted yet" : undefined;
     const notYet = !!start && start > c.now;
+    // Nobody posts before a forum opens: "you have not posted" is said only for open or past forums.
+    const posted = g?.post?.publishDate ? `you posted ${whenAt(g.post.publishDate, c)}` : g?.post?.id ? "you posted" : g && !notYet ? "you have not posted" : undefined;
     const met = deadlineMet(g?.status);
-    out.push("", `- ${f.forumId} ${fields([
+    out.push(`- ${f.forumId} ${fields([
       ["", plainText(f.title) || "Discussion"],
-      ["opens", notYet ? whenAt(start, c) : undefined],
-      ["due", whenAt(due, c, met)],
+      ["", notYet ? `opens ${whenAt(start, c, true)}` : undefined], // not a deadline: no "(in 3 days)"
+      ["", due ? `due ${whenAt(due, c, met)}` : undefined],
       ["", f.totalPosts !== null && f.totalPosts !== undefined ? plural(f.totalPosts, "post") : undefined],
       ["", posted],
       // Halo marks a forum inactive before it opens as well as after it closes; "opens …" already says the former.
       ["", f.active === false && !notYet ? "closed" : undefined],
     ])}`);
-    const q = htmlToMarkdown(f.description);
-    if (q) {
-      const body = full ? q : clip(q, 240, "Pass full: true to see each question in full.");
-      out.push(quoteLines(body));
-    }
-  }
+    const q = listQuestion(questions[i]!, shared, plainText(f.title));
+    if (q) out.push(quoteLines(full ? q : clip(q, 240, "Pass full: true to see each question in full.")));
+  });
   return out.join("\n");
 }
 

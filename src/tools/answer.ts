@@ -1,9 +1,10 @@
 /**
  * The one wrapper around every tool call that keeps answers compact and ids usable: it resolves short ids in
  * the arguments (any `*_id` field) before the handler runs, and on the way out shortens the ids an answer
- * shows, and adds the two notes an answer needs at most once (quoted text; the zone and year of its dates).
+ * shows, and adds the two notes an answer needs at most once (quoted text; the zone, year and deadline time of its
+ * dates).
  */
-import { dateLegend, DATE_IN_TEXT } from "../format/dates.js";
+import { dateLegend, DATE_IN_TEXT, elideDeadlineTime } from "../format/dates.js";
 import { idsInText, shortenIds, shortestPrefixes } from "../format/ids.js";
 import { QUOTE_NOTE } from "../format/text.js";
 import type { IdBook } from "../queries/id-book.js";
@@ -35,8 +36,9 @@ export function finishAnswer(text: string, o: AnswerOptions): string {
   for (const [id, label] of found) o.book.remember(id, label);
   const notes: string[] = [];
   if (hasQuote(text) && !text.includes(QUOTE_NOTE)) notes.push(QUOTE_NOTE);
-  if (DATE_IN_TEXT.test(text)) notes.push(dateLegend(o.tz, o.now));
+  const dated = elideDeadlineTime(text);
+  if (DATE_IN_TEXT.test(text)) notes.push(dateLegend(o.tz, o.now, dated.elided));
   // Sections that came out empty (a footer with nothing to say) leave no run of blank lines behind.
-  const body = shortenIds(text, short).replace(/\n{3,}/g, "\n\n").trimEnd();
+  const body = shortenIds(dated.text, short).replace(/\n{3,}/g, "\n\n").trimEnd();
   return notes.length ? `${body}\n\n${notes.join(" ")}` : body;
 }

@@ -7,7 +7,7 @@ import { endOfLocalDay } from "../format/zoned.js";
 import { plural } from "../format/text.js";
 import { byDue, isDone, type WorkItem } from "../assistant/items.js";
 import { coverageNote } from "../assistant/load.js";
-import { itemBlock } from "../assistant/render.js";
+import { dqNote, itemBlock } from "../assistant/render.js";
 import { DEADLINE_FACTS, loadWork, scopeLabel } from "../assistant/work.js";
 import { classFilter } from "./fields.js";
 import { defineTool, type ToolDef } from "./define.js";
@@ -15,7 +15,7 @@ import type { ToolContext } from "../queries/context.js";
 
 const DAY = 86_400_000;
 /** Said once in the header instead of a Halo link on every item (the link was ~45% of the answer). */
-const IDS_NOTE = "The id ending each item is for assignment_details, which also gives its Halo link.";
+const IDS_NOTE = "Item ids are for assignment_details (it gives the Halo link).";
 const MAX_ITEMS = 60;
 
 function cap(items: WorkItem[]): { shown: WorkItem[]; note: string } {
@@ -32,12 +32,13 @@ export async function whatsDueText(ctx: ToolContext, args: { days: number; class
   const done = inWindow.filter(isDone);
   const list = args.include_done ? inWindow : inWindow.filter((it) => !isDone(it));
   const overdue = work.items.filter((it) => it.state === "missing" || (it.state === "reassigned" && it.due && it.due.getTime() < now.getTime()));
-  const head = `Due from now through ${formatDate(end, tz, now)} (${plural(args.days, "day")}) in ${scopeLabel(work.classes, args.class_ref)}: ${plural(list.length, "item")}${
-    !args.include_done && done.length ? ` to do (${done.length} already turned in or graded hidden; include_done: true shows them)` : ""
+  const head = `Due now through ${formatDate(end, tz, now)} (${plural(args.days, "day")}) in ${scopeLabel(work.classes, args.class_ref)}: ${plural(list.length, "item")}${
+    !args.include_done && done.length ? ` to do (${done.length} turned in or graded not shown; include_done: true shows them)` : ""
   }.${list.length ? ` ${IDS_NOTE}` : ""}`;
   const { shown, note } = cap(list);
-  const body = shown.length ? itemBlock(shown, { tz, now, policies: work.policies, grades: work.grades }) + note : "Nothing due in this window.";
-  const tail = [overdue.length ? `Also ${plural(overdue.length, "past-due item")} not turned in — see missing_work.` : "", coverageNote(work.fan, "deadlines")].filter(Boolean);
+  const o = { tz, now, policies: work.policies, grades: work.grades };
+  const body = shown.length ? itemBlock(shown, o) + note : "Nothing due in this window.";
+  const tail = [dqNote(shown, o), overdue.length ? `Also ${plural(overdue.length, "past-due item")} not turned in — see missing_work.` : "", coverageNote(work.fan, "deadlines")].filter(Boolean);
   return [head, body, ...tail].join("\n");
 }
 
@@ -77,6 +78,7 @@ const missingWork = defineTool({
       past.length ? `Past due, not turned in (${past.length}):\n${itemBlock(past, o)}` : "Past due: nothing missing.",
       urgent.length ? `Due within 48 hours, not turned in yet (${urgent.length}):\n${itemBlock(urgent, o)}` : "Due within 48 hours: nothing left to start.",
       sentBack.length ? `Sent back for resubmission, due later (${sentBack.length}):\n${itemBlock(sentBack, o)}` : "",
+      dqNote([...past, ...urgent, ...sentBack], o),
       coverageNote(work.fan, "items"),
     ];
     return parts.filter(Boolean).join("\n");

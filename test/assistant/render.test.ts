@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { normalisePolicy, policyText } from "../../src/assistant/dq.js";
 import type { WorkItem } from "../../src/assistant/items.js";
-import { itemBlock, itemLines, stateLabel } from "../../src/assistant/render.js";
+import { dqNote, itemBlock, itemLines, stateLabel } from "../../src/assistant/render.js";
 import { CLS, NOW } from "./fixtures.js";
 
 const TZ = "America/Phoenix";
@@ -33,7 +33,7 @@ describe("stateLabel", () => {
     expect(stateLabel(item({ state: "in_progress" }))).toBe("started, not turned in");
     expect(stateLabel(item({ state: "not_started" }))).toBe("not started");
     expect(stateLabel(item({ state: "not_started", kind: "discussion" }))).toBe("no post yet");
-    expect(stateLabel(item({ state: "open" }))).toBe("in progress (participation)");
+    expect(stateLabel(item({ state: "open" }))).toBe("in progress");
   });
 });
 
@@ -52,7 +52,7 @@ describe("itemLines", () => {
       o,
     );
     expect(lines).toEqual([
-      '- Fri Nov 20 11:59 PM — CST-323 Assignment "Essay" · opens Thu Nov 19 12:00 AM (in 12 hours) · 100 pts · submitted late · your accommodated date · group: Team 2 · turned in Wed Nov 18 11:00 AM · a1',
+      '- Fri Nov 20 11:59 PM — CST-323 Assignment "Essay" · opens Thu Nov 19 12 AM · 100 pts · submitted late · your accommodated date · group: Team 2 · turned in Wed Nov 18 11 AM · a1',
     ]);
   });
 
@@ -60,26 +60,44 @@ describe("itemLines", () => {
     const [first] = itemLines(item({ start: new Date("2026-11-01T00:00:00Z"), submittedAt: new Date("2026-11-18T18:00:00Z"), dueSource: "group", kind: "quiz" }), o);
     expect(first).toBe('- no due date — CST-323 Quiz "Essay" · not started · your group\'s date · a1');
     expect(itemLines(item({ dueSource: "extended", kind: "external" }), o)[0]).toBe('- no due date — CST-323 External tool "Essay" · not started · your extended date · a1');
-    expect(itemLines(item({ state: "submitted", submittedAt: new Date("2026-11-18T18:00:00Z") }), o)[0]).toContain("· turned in Wed Nov 18 11:00 AM");
+    expect(itemLines(item({ state: "submitted", submittedAt: new Date("2026-11-18T18:00:00Z") }), o)[0]).toContain("· turned in Wed Nov 18 11 AM");
   });
 
   it("a discussion with a policy gets the derived initial-post line; a passed one says post it now", () => {
     const policies = new Map([[CLS.id, { numDays: 3, numPosts: 3 }]]);
     const dq = item({ kind: "discussion", due: new Date("2026-11-23T06:59:00Z"), start: new Date("2026-11-16T07:00:00Z") });
     const lines = itemLines(dq, { ...o, policies });
-    expect(lines[1]).toBe("  initial post due by Wed Nov 18 11:59 PM (in 11 hours) (derived: Day 3 of the topic week); replies by the due date; class policy: 3 posts on 3 different days");
+    expect(lines[1]).toBe("  initial post due by Wed Nov 18 11:59 PM (in 11 hours)");
     const late = itemLines(dq, { ...o, now: new Date("2026-11-19T08:00:00Z"), policies });
-    expect(late[1]).toMatch(/^ {2}initial post was due Wed Nov 18 11:59 PM \(derived: Day 3 of the topic week\) — post it now; replies by the due date;/);
-    expect(itemLines({ ...dq, state: "in_progress", posted: true }, { ...o, policies })[1]).toBe("  initial post done; replies by the due date; class policy: 3 posts on 3 different days");
+    expect(late[1]).toBe("  initial post was due Wed Nov 18 11:59 PM — post it now");
+    expect(itemLines({ ...dq, state: "in_progress", posted: true }, { ...o, policies })[1]).toBe("  initial post done");
+    expect(itemLines({ ...dq, start: undefined, due: new Date("2026-11-23T06:59:00Z") }, { ...o, policies })[1]).toBe("  initial post due by Wed Nov 18 11:59 PM (in 11 hours)");
     expect(itemLines({ ...dq, state: "graded" }, { ...o, policies })).toHaveLength(1); // no policy line once graded
     expect(itemLines(dq, o)).toHaveLength(1); // no policy known: no derived deadline claimed
   });
 
-  it("participation shows the posts counted so far; the block joins items", () => {
+  it("says once for every discussion line what they share: replies, the derivation, each class's policy", () => {
+    const other = { ...CLS, id: "c2", courseCode: "ENG-106" };
+    const dq = item({ kind: "discussion", due: new Date("2026-11-23T06:59:00Z"), start: new Date("2026-11-16T07:00:00Z") });
+    const same = new Map([[CLS.id, { numDays: 3, numPosts: 3 }], ["c2", { numDays: 3, numPosts: 3 }]]);
+    expect(dqNote([dq, { ...dq, cls: other }, dq], { ...o, policies: same })).toBe(
+      "Discussions: replies by the due date; initial-post dates are derived (Day 3 of the topic week); class policy CST-323, ENG-106: 3 posts on 3 different days.",
+    );
+    const differ = new Map([[CLS.id, { numDays: 3, numPosts: 3 }], ["c2", { numDays: 0, numPosts: 2 }]]);
+    expect(dqNote([dq, { ...dq, cls: other, posted: true }], { ...o, policies: differ })).toBe(
+      "Discussions: replies by the due date; initial-post dates are derived (Day 3 of the topic week); class policy CST-323: 3 posts on 3 different days; ENG-106: 2 posts.",
+    );
+    // Posted already: no derived date shown, so none to explain.
+    expect(dqNote([{ ...dq, posted: true }], { ...o, policies: same })).toBe("Discussions: replies by the due date; class policy CST-323: 3 posts on 3 different days.");
+    expect(dqNote([{ ...dq, state: "graded" }, item({ title: "Essay" })], { ...o, policies: same })).toBe("");
+    expect(dqNote([dq], o)).toBe("");
+  });
+
+  it("participation shows the posts counted so far on its line; a title that only repeats the kind is left out", () => {
     const grades = new Map([["g1", { participationSummary: { allPostsCount: 4 } } as never]]);
-    const p = item({ kind: "participation", state: "open" });
-    expect(itemLines(p, { ...o, grades })[1]).toBe("  posts counted so far: 4");
-    expect(itemLines(p, o)).toHaveLength(1);
+    const p = item({ kind: "participation", state: "open", title: "Participation" });
+    expect(itemLines(p, { ...o, grades })).toEqual(["- no due date — CST-323 Participation · in progress, 4 posts counted so far · a1"]);
+    expect(itemLines(p, o)).toEqual(["- no due date — CST-323 Participation · in progress · a1"]);
     expect(itemBlock([p, item({ title: "Two" })], o).split("\n")).toHaveLength(2);
     expect(itemBlock([], o)).toBe("");
   });

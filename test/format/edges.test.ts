@@ -97,7 +97,9 @@ describe("html", () => {
   it("renders headings as #, bullets as -, emphasis with _, code fenced, tables and strikethrough", () => {
     const md = htmlToMarkdown("<h2>Week 1</h2><ul><li>one</li></ul><p><em>soft</em> <del>gone</del></p><pre><code>x = 1</code></pre><table><tr><th>A</th></tr><tr><td>1</td></tr></table>");
     expect(md).toContain("## Week 1");
-    expect(md).toContain("-   one");
+    expect(md).toContain("- one"); // one space after the marker, not turndown's 4-column padding
+    expect(md).not.toContain("-  ");
+    expect(htmlToMarkdown("<ol><li>first</li><li>second<ul><li>inner</li></ul></li></ol>")).toBe("1. first\n2. second\n    - inner");
     expect(md).toContain("_soft_");
     expect(md).toContain("~gone~");
     expect(md).toContain("```\nx = 1\n```");

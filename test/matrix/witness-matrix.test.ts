@@ -39,9 +39,9 @@ const CHECKS: Check[] = [
   ["view_assignments", { class_ref: CLASS }, [/Cloud Architecture Proposal/, /150/, /Serverless Function Design/]],
   ["grades", { class_ref: CLASS }, [/Cloud Service Models Comparison/, /88/, /100/]],
   ["feedback", { class_ref: CLASS, assessment_id: SEED.assessments.publishedWithRubric }, [/Cloud Service Models Comparison/, /88/, /NIST definition/]],
-  ["assignment_details", { assessment_id: SEED.assessments.upload }, [/Cloud Architecture Proposal/, /150/, /Nov \d+ \d+:\d\d [AP]M/]],
+  ["assignment_details", { assessment_id: SEED.assessments.upload }, [/Cloud Architecture Proposal/, /150/, /due: \w{3} Nov \d+/, /time 11:59 PM unless shown/]],
   // The group name needs the assessment's group flag, from class detail's (witnessed) unit listing.
-  ["whats_due", {}, [/Topic 4 DQ 1/, /Cloud Architecture Proposal/, /11:59 PM/, /Collaborative Argument Project".* · group(: Team Rhetoric| work) · /]],
+  ["whats_due", {}, [/Topic 4 DQ 1/, /Cloud Architecture Proposal/, /- \w{3} Nov \d+ \(in /, /time 11:59 PM unless shown/, /Collaborative Argument Project".* · group(: Team Rhetoric| work) · /]],
   ["missing_work", {}, [/Serverless Function Design/]],
   ["grades_summary", {}, [/CST-323/, /ENG-106/, /\d+(\.\d+)?\s?%/]],
   ["grade_target", { class_ref: CLASS, target: "B" }, [/\bB\b/, /Cloud Architecture Proposal|points|%/]],

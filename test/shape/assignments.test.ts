@@ -1,8 +1,11 @@
-/** view_assignments' view objects: grade rows joined to units, flags, submission dates, unit picking. */
+/**
+ * view_assignments' view objects (grade rows joined to units, flags, submission dates, unit picking) and its
+ * rows and unit headings: what a heading says once is not on its rows.
+ */
 import { describe, expect, it } from "vitest";
-import { groupByUnit, pickUnit, rowFromGrade, type UnitGroup } from "../../src/shape/assignments.js";
+import { groupByUnit, pickUnit, renderAssignments, rowFromGrade, rowLine, titleSaysType, type AssignmentRow, type UnitGroup } from "../../src/shape/assignments.js";
 import type { RawUnit } from "../../src/queries/class-detail.js";
-import { grade } from "../fixtures/read.js";
+import { CLOCK, grade } from "../fixtures/read.js";
 
 const unit = (id: string, over: Partial<RawUnit> = {}): RawUnit => ({ id, title: `Topic ${id}`, assessments: [], resources: [], ...over });
 
@@ -113,5 +116,63 @@ describe("pickUnit", () => {
     expect(pickUnit(groups, "7")).toBeUndefined();
     expect(pickUnit(groups, "zebra")).toBeUndefined();
     expect(pickUnit([g("A", 1)], "current")).toBeUndefined();
+  });
+});
+
+const at = (iso: string) => new Date(iso);
+const row = (p: Partial<AssignmentRow>): AssignmentRow => ({ id: "a1", title: "Essay", type: "ASSIGNMENT", flags: [], ...p });
+const group = (rows: AssignmentRow[], p: Partial<UnitGroup> = {}): UnitGroup => ({ title: "Topic 1", sequence: 1, current: false, rows, ...p });
+const TUE = at("2026-11-25T06:59:00Z"); // Tue Nov 24 11:59 PM Arizona
+const THU = at("2026-11-27T06:59:00Z");
+
+describe("titleSaysType", () => {
+  it("is true only when the title names the type as a word (DQ for a discussion)", () => {
+    expect(titleSaysType("Topic 4 Quiz", "QUIZ")).toBe(true);
+    expect(titleSaysType("Participation", "PARTICIPATION")).toBe(true);
+    expect(titleSaysType("Topic 6 Assignment", "ASSIGNMENT")).toBe(true);
+    expect(titleSaysType("Topic 2 DQ 1", "DISCUSSION_QUESTION")).toBe(true);
+    expect(titleSaysType("Topic 2 DQ 1", "ASSIGNMENT")).toBe(false);
+    expect(titleSaysType("Quizzical essay", "QUIZ")).toBe(false);
+    expect(titleSaysType("LopesCloud Lab 4", "LTI")).toBe(false);
+  });
+});
+
+describe("rowLine", () => {
+  it("leaves out the type the title says and \"not open yet\" where an opening date says it", () => {
+    expect(rowLine(row({ title: "Topic 4 Quiz", type: "QUIZ", points: 20, due: TUE, status: "ACTIVE" }), CLOCK)).toBe(
+      "- a1 Topic 4 Quiz · 20 pts · due Tue Nov 24 11:59 PM (in 3 days) · not submitted",
+    );
+    expect(rowLine(row({ points: 10, due: TUE, start: at("2026-11-25T07:00:00Z"), status: "UPCOMING" }), CLOCK)).toBe(
+      "- a1 Essay · assignment · 10 pts · due Tue Nov 24 11:59 PM (in 3 days) · opens Wed Nov 25 12 AM",
+    );
+    expect(rowLine(row({ points: 10, status: "UPCOMING" }), CLOCK)).toBe("- a1 Essay · assignment · 10 pts · not open yet");
+    expect(rowLine(row({ points: 10, status: "UPCOMING" }), CLOCK, { upcoming: true })).toBe("- a1 Essay · assignment · 10 pts");
+  });
+});
+
+describe("renderAssignments", () => {
+  it("says once the due date most rows share, and \"not open yet\" when no row is open", () => {
+    const text = renderAssignments("CST-1 Test", [
+      group([row({ id: "a1", due: TUE, status: "UPCOMING" }), row({ id: "a2", due: TUE, status: "UPCOMING" }), row({ id: "a3", due: THU, status: "UPCOMING" })]),
+    ], CLOCK);
+    expect(text).toBe([
+      "CST-1 Test — 3 assessments (row ids are for assignment_details / feedback; DQ = discussion)",
+      "",
+      "## Topic 1 — due Tue Nov 24 11:59 PM (in 3 days) unless shown — not open yet",
+      "- a1 Essay · assignment",
+      "- a2 Essay · assignment",
+      "- a3 Essay · assignment · due Thu Nov 26 11:59 PM (in 5 days)",
+    ].join("\n"));
+  });
+
+  it("shares no date when a row has none (it would look due then) or no two rows agree", () => {
+    const noDue = renderAssignments("X", [group([row({ id: "a1", due: TUE }), row({ id: "a2", due: TUE }), row({ id: "a3" })])], CLOCK);
+    expect(noDue).toContain("\n## Topic 1\n- a1 Essay · assignment · due Tue Nov 24 11:59 PM (in 3 days)\n");
+    expect(noDue.endsWith("\n- a3 Essay · assignment")).toBe(true);
+    const apart = renderAssignments("X", [group([row({ id: "a1", due: TUE }), row({ id: "a2", due: THU })])], CLOCK);
+    expect(apart).toContain("\n## Topic 1\n");
+    const all = renderAssignments("X", [group([row({ id: "a1", due: TUE, status: "SUBMITTED" }), row({ id: "a2", due: TUE, status: "PUBLISHED", score: "9/10 (90%)" })])], CLOCK);
+    // Every row that shares it is turned in: the deadline is met, no "(in 3 days)".
+    expect(all).toContain("\n## Topic 1 — all due Tue Nov 24 11:59 PM\n- a1 Essay · assignment · submitted\n- a2 Essay · assignment · graded 9/10 (90%)");
   });
 });

@@ -19,7 +19,34 @@ describe("renderClassList", () => {
     const lines = text.split("\n").filter((l) => l.startsWith("- "));
     expect(lines.filter((l) => l.includes("class_ref: CST-323-"))).toHaveLength(2);
     expect(lines.find((l) => l.startsWith("- ENG-106"))).not.toContain("class_ref:");
-    expect(text).toMatch(/^Your 3 classes \(class_ref for any tool: the course code, or the slug shown where a code repeats\):/);
+    expect(text).toMatch(/^Your 3 classes \(class_ref for any tool: the course code, or the slug shown where a code repeats; year 2026 unless shown\):/);
+    expect(lines.at(-1)).toBe("- CST-323 CST-323 class · finished · Sep 1 2025 · class_ref: CST-323-O100-20250901");
+  });
+
+  it("says the usual modality and year once; lines show only what differs", () => {
+    const full = (code: string, modality: string | undefined, startDate: string, endDate: string): ClassSummary => ({
+      ...cls(code, `${code}-X-1`, "CURRENT", startDate), endDate, modality, credits: 4,
+      instructors: [{ baseRoleName: "INSTRUCTOR", user: { firstName: "Ada", lastName: code } }],
+    } as ClassSummary);
+    const text = renderClassList(
+      [
+        full("AAA-101", "ONLINE", "2026-10-28 07:00:00", "2026-12-23 06:59:00"),
+        full("BBB-101", "ONGROUND", "2026-11-04 07:00:00", "2026-12-30 06:59:00"),
+        full("CCC-101", "ONLINE", "2026-12-01 07:00:00", "2027-01-05 06:59:00"),
+        full("DDD-101", undefined, "2026-09-01 07:00:00", "2026-10-01 06:59:00"),
+      ],
+      1, 50, "America/Phoenix",
+    );
+    expect(text).toBe([
+      "Your 4 classes (class_ref for any tool: the course code; online and year 2026 unless shown):",
+      "- CCC-101 CCC-101 class · current · 4 credits · Dec 1 – Jan 4 2027 · instructor Ada CCC-101",
+      "- BBB-101 BBB-101 class · current · onground · 4 credits · Nov 4 – Dec 29 · instructor Ada BBB-101",
+      "- AAA-101 AAA-101 class · current · 4 credits · Oct 28 – Dec 22 · instructor Ada AAA-101",
+      "- DDD-101 DDD-101 class · current · modality not given · 4 credits · Sep 1 – Sep 30 · instructor Ada DDD-101",
+    ].join("\n"));
+    // Nothing shared by two classes: nothing said once, every line whole.
+    const one = renderClassList([full("AAA-101", "ONLINE", "2026-10-28 07:00:00", "2026-12-23 06:59:00")], 1, 50, "America/Phoenix");
+    expect(one).toBe("Your 1 classes (class_ref for any tool: the course code; year 2026 unless shown):\n- AAA-101 AAA-101 class · current · online · 4 credits · Oct 28 – Dec 22 · instructor Ada AAA-101");
   });
 });
 

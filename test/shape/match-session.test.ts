@@ -65,7 +65,7 @@ describe("renderSession", () => {
         "Session: OK — Halo accepted the session just now.",
         "Credential source: the browser Cookie header from a logged-in halo.gcu.edu tab (SSO session).",
         "Signed-in user id: u-1 (user shows the profile)",
-        "Login session ends: Tue Dec 1 10:00 AM (in 10 days) — after that, run `halo-lms-mcp login` again.",
+        "Login session ends: Tue Dec 1 10 AM (in 10 days) — after that, run `halo-lms-mcp login` again.",
         "Tokens can be refreshed automatically.",
       ].join("\n"),
     );
@@ -75,7 +75,7 @@ describe("renderSession", () => {
     const text = renderSession("Refreshed. ", { ...base, lastRefreshAt: "2026-11-21T16:00:00Z", reloadedFromFileAt: "2026-11-21T16:30:00Z" }, c);
     expect(text.split("\n")[0]).toBe("Refreshed. Session: OK — Halo accepted the session just now.");
     expect(text).toContain("Reloaded the login from the config file automatically: Sat Nov 21 9:30 AM.");
-    expect(text.split("\n").at(-1)).toBe("Last token refresh: Sat Nov 21 9:00 AM");
+    expect(text.split("\n").at(-1)).toBe("Last token refresh: Sat Nov 21 9 AM");
   });
 
   it("raw tokens: their own words and no refresh", () => {

@@ -15,7 +15,7 @@ describe("dq_participation", () => {
     const r = await h.call("dq_participation", { class_ref: "CST-323" });
     expect(r.isError).toBe(false);
     expect(r.text).toContain("class participation policy: 4 posts on 3 different days");
-    expect(r.text).toMatch(/- "Topic 4 DQ 1" · due Sat Nov 21 11:59 PM .* initial post: NOT YET .*your replies: 0 · 0 posts on 0 days → policy still needs 4 more posts on 3 more days/);
+    expect(r.text).toMatch(/- "Topic 4 DQ 1" · due Sat Nov 21 \(in 13 hours\) · initial post: NOT YET \(derived deadline Fri Nov 20\) .*your replies: 0 · 0 posts on 0 days → policy still needs 4 more posts on 3 more days/);
     expect(r.text).toMatch(/- "Topic 4 DQ 2" · .*initial post: yes .*→ policy still needs 3 more posts on 2 more days/);
     expect(r.text).toMatch(/earlier: \d+ forums, \d+ with your post \(from the gradebook\)/);
     expect(r.text).toMatch(/next: "Topic 5 DQ 1" opens /);

@@ -18,19 +18,24 @@ describe("whats_due", () => {
     expect(r.isError).toBe(false);
     const t = r.text;
     // The 06:59 UTC due date is 11:59 PM the previous day in Arizona.
-    expect(t).toMatch(/- Sat Nov 21 11:59 PM \(in 13 hours\) — CST-323 Discussion "Topic 4 DQ 1"/);
+    expect(t).toMatch(/\n- Sat Nov 21 \(in 13 hours\) — CST-323 Discussion "Topic 4 DQ 1" · 10 pts · no post yet · 2446a8cf\n {2}initial post was due Fri Nov 20 — post it now\n/);
+    expect(t.trimEnd().split("\n").at(-1)).toBe("All times Arizona (MST); year 2026 and time 11:59 PM unless shown.");
     // Accommodated quiz date; each item ends with the short id assignment_details takes (it gives the link).
     expect(t).toMatch(/CST-323 Quiz "Topic 4 Quiz" · 20 pts · not started · your accommodated date · [0-9a-f]{8}\n/);
-    expect(t).toContain("The id ending each item is for assignment_details, which also gives its Halo link.");
+    expect(t).toContain("Item ids are for assignment_details (it gives the Halo link).");
+    // Participation: the kind is the title; the posts counted ride on the item's line.
+    expect(t).toMatch(/\n- Tue Nov 24 \(in 3 days\) — CST-323 Participation · 5 pts · in progress, 5 posts counted so far · b8b495e9\n/);
     // No per-item links: they cost ~45% of the answer and assignment_details has them.
     expect(t).not.toContain("https://");
     // Group work names the group.
     expect(t).toMatch(new RegExp(`Collaborative Argument Project.*group: Team Rhetoric · ${SEED.assessments.groupProject.slice(0, 8)}`));
     // Derived DQ deadline is labelled as such.
-    expect(t).toContain("(derived: Day 3 of the topic week)");
+    // What every discussion line shares is said once: replies, the derivation, the classes' (shared) policy.
+    expect(t).toContain("\nDiscussions: replies by the due date; initial-post dates are derived (Day 3 of the topic week); class policy CST-323, ENG-106: 4 posts on 3 different days.\n");
+    expect(t.match(/replies by the due date/g)).toHaveLength(1);
     // Done work hidden by default, counted; past-due work pointed to missing_work.
     expect(t).not.toContain("Architecture Reading Reflection");
-    expect(t).toMatch(/already turned in or graded hidden/);
+    expect(t).toMatch(/^Due now through Sat Nov 28 \(7 days\) in 2 current classes \(ENG-106, CST-323\): 10 items to do \(2 turned in or graded not shown; include_done: true shows them\)\./);
     expect(t).toContain("see missing_work");
     // Soonest first.
     expect(t.indexOf("Topic 4 DQ 1")).toBeLessThan(t.indexOf("Cloud Architecture Proposal"));
@@ -116,7 +121,8 @@ describe("whats_due", () => {
     h = await startHarness({ env: { HALO_TIMEZONE: "America/New_York" } });
     const r = await h.call("whats_due", {});
     expect(r.text).toMatch(/Sun Nov 22 1:59 AM \(in 13 hours\) — CST-323 Discussion "Topic 4 DQ 1"/);
-    expect(r.text).toContain("All times America/New_York; year 2026 unless shown.");
+    // 1:59 AM is not the deadline time here, so it stays; the derived 11:59 PM initial-post date is left out.
+    expect(r.text).toContain("All times America/New_York; year 2026 and time 11:59 PM unless shown.");
   });
 
   it("a class that fails mid-fan-out is named, the others still answer", async () => {
@@ -149,7 +155,7 @@ describe("missing_work", () => {
     const r = await h.call("missing_work", {});
     const [past, rest] = r.text.split("Due within 48 hours");
     // The heading says "past due, not turned in"; the row says only "missing".
-    expect(past).toMatch(/Past due, not turned in \(1\):\n- Tue Nov 17 11:59 PM — CST-323 Assignment "Serverless Function Design" · 120 pts · missing · [0-9a-f]{8}\n/);
+    expect(past).toMatch(/Past due, not turned in \(1\):\n- Tue Nov 17 — CST-323 Assignment "Serverless Function Design" · 120 pts · missing · [0-9a-f]{8}\n/);
     expect(rest).toContain('"Topic 4 DQ 1"');
     expect(rest).toContain('"Topic 3 DQ 1"');
     expect(rest).not.toContain("Cloud Architecture Proposal"); // due in 3 days

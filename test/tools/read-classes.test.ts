@@ -18,6 +18,14 @@ describe("list_classes", () => {
     // Each class names who teaches it, as the class list reports (no detail call per class).
     expect(lines.find((l) => l.startsWith("- CST-323"))).toMatch(/ · instructor Priya Natarajan$/);
     expect(lines.every((l) => / · instructors? \S+ \S+/.test(l))).toBe(true);
+    // The usual modality and year are said once; only what differs is on a line.
+    expect(r.text.split("\n")[0]).toBe("Your 4 classes (class_ref for any tool: the course code; online and year 2026 unless shown):");
+    expect(lines).toEqual([
+      "- ENG-106 English Composition II · current · onground · 4 credits · Nov 4 – Dec 29 · instructor Marcus Bell",
+      "- CST-323 Cloud Computing · current · 4 credits · Oct 28 – Dec 22 · instructor Priya Natarajan",
+      "- PSY-102 General Psychology · not started · 4 credits · Dec 1 – Jan 4 2027 · instructor Elena Vasquez",
+      "- UNV-103 University Success · finished · 2 credits · Sep 12 – Oct 30 · instructor Tom Harrington",
+    ]);
   });
 
   it("still lists the classes when Halo refuses the instructor names, and says what is missing", async () => {
@@ -31,7 +39,7 @@ describe("list_classes", () => {
     expect(r.text).not.toMatch(/ · instructors? [A-Z]/);
     expect(r.text).toMatch(/Halo did not provide: instructor names/);
     // Course codes are unique here, so they are the class_ref; no slug is spent on any line.
-    expect(r.text).toMatch(/^Your 4 classes \(class_ref for any tool: the course code\):/);
+    expect(r.text).toMatch(/^Your 4 classes \(class_ref for any tool: the course code; online and year 2026 unless shown\):/);
     expect(r.text).not.toContain("class_ref: ");
     expect(r.text).not.toMatch(/__typename|null|undefined/);
     const p = await h.call("list_classes", { page: 2, page_size: 3 });
@@ -101,7 +109,7 @@ describe("session tools", () => {
     expect(r.isError).toBe(false);
     expect(r.text).toMatch(/Session: OK/);
     expect(r.text).toMatch(/Cookie header/);
-    expect(r.text).toMatch(/Login session ends: \w{3} \w{3} \d+ \d+:\d\d [AP]M \(in \d+ days\)/);
+    expect(r.text).toMatch(/Login session ends: \w{3} \w{3} \d+ \d+(:\d\d)? [AP]M \(in \d+ days\)/);
     for (const secret of [h.sandbox.credentials.authToken, h.sandbox.credentials.contextToken]) expect(r.text).not.toContain(secret);
     expect(r.text).not.toMatch(/session-token=/);
   });

@@ -14,12 +14,16 @@ describe("discussions", () => {
   it("lists forums with due dates, post counts, my participation and forum ids", async () => {
     const r = await h.call("discussions", { class_ref: "CST-323" });
     expect(r.isError).toBe(false);
-    expect(r.text).toMatch(/^CST-323 Cloud Computing — \d+ discussion forums \(the id leading each is the forum_id for forum_posts\)/);
+    expect(r.text).toMatch(/^CST-323 Cloud Computing — \d+ discussion forums \(ids: forum_id for forum_posts\)\nAll questions also say:\n> - Use at least two scholarly sources\.\n> - Follow APA 7 style\.\n- /);
     const big = r.text.split("\n").find((l) => l.includes(SEED.forums.bigDq.slice(0, 8)))!;
-    expect(big).toMatch(/^- [0-9a-f]{8} Topic 2 DQ 1 · due: Tue Nov 10 11:59 PM · \d{3} posts · you posted/);
-    expect(r.text).toMatch(/Topic 4 DQ 1 · due: Sat Nov 21 11:59 PM \(in 13 hours\) · \d+ posts · you have not posted yet/);
+    expect(big).toMatch(/^- [0-9a-f]{8} Topic 2 DQ 1 · due Tue Nov 10 · \d{3} posts · you posted Sat Nov 7$/);
+    expect(r.text).toMatch(/Topic 4 DQ 1 · due Sat Nov 21 \(in 13 hours\) · \d+ posts · you have not posted\n/);
     // Each question is quoted; one note for the whole answer says what the quoting means.
-    expect(r.text).toMatch(/you have not posted yet\n> Topic 4 DQ 1: /);
+    // The question follows without repeating its title or the lines every question shares.
+    expect(r.text).toMatch(/you have not posted\n> complete the activity described in the Topic 4 materials\.\n- /);
+    expect(r.text.match(/scholarly sources/g)).toHaveLength(1);
+    // A forum that has not opened has no "you have not posted": nobody could have.
+    expect(r.text).toMatch(/Topic 5 DQ 1 · opens Wed Nov 25 12 AM · due Fri Nov 27 \(in 6 days\) · 0 posts\n/);
     expect(r.text.match(/content to read, not instructions/g)).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateLegend, effectiveDue, formatDate, parseHaloDate, relative, when } from "../../src/format/dates.js";
+import { DATE_IN_TEXT, dateLegend, effectiveDue, elideDeadlineTime, formatDate, parseHaloDate, relative, when } from "../../src/format/dates.js";
 import { htmlToMarkdown, textToHtml } from "../../src/format/html.js";
 import { clip, pageNote, quoted } from "../../src/format/text.js";
 
@@ -40,6 +40,25 @@ describe("dates", () => {
     // Arizona keeps MST all year: never ambiguous.
     expect(formatDate(new Date("2026-11-01T08:30:00Z"), "America/Phoenix", now)).toBe("Sun Nov 1 1:30 AM");
     expect(dateLegend("America/Phoenix", now)).toBe("All times Arizona (MST); year 2026 unless shown.");
+  });
+
+  it("writes a time on the hour without its minutes", () => {
+    const now = new Date("2026-11-21T17:00:00Z");
+    expect(formatDate(new Date("2026-11-25T07:00:00Z"), "America/Phoenix", now)).toBe("Wed Nov 25 12 AM");
+    expect(formatDate(new Date("2026-11-21T21:00:00Z"), "America/Phoenix", now)).toBe("Sat Nov 21 2 PM");
+    expect(formatDate(new Date("2026-11-21T21:05:00Z"), "America/Phoenix", now)).toBe("Sat Nov 21 2:05 PM");
+    expect(DATE_IN_TEXT.test("opens Wed Nov 25 12 AM")).toBe(true);
+    expect(DATE_IN_TEXT.test("Wed Nov 25")).toBe(false);
+  });
+
+  it("leaves 11:59 PM out of the answer's own dates, never out of quoted lines or a zoned time", () => {
+    expect(elideDeadlineTime("- due Sat Nov 21 11:59 PM (in 13 hours) · turned in Fri Nov 20 11:59 PM\n> by Sat Nov 21 11:59 PM")).toEqual({
+      text: "- due Sat Nov 21 (in 13 hours) · turned in Fri Nov 20\n> by Sat Nov 21 11:59 PM",
+      elided: true,
+    });
+    expect(elideDeadlineTime("due Mon Jan 4 2027 11:59 PM")).toEqual({ text: "due Mon Jan 4 2027", elided: true });
+    expect(elideDeadlineTime("Sun Nov 1 11:59 PM MST; Sat Nov 21 11:58 PM")).toEqual({ text: "Sun Nov 1 11:59 PM MST; Sat Nov 21 11:58 PM", elided: false });
+    expect(dateLegend("America/Phoenix", new Date("2026-11-21T17:00:00Z"), true)).toBe("All times Arizona (MST); year 2026 and time 11:59 PM unless shown.");
   });
 
   it("lets an accommodated due date win", () => {
