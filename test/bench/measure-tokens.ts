@@ -94,7 +94,9 @@ const CASES: Record<string, { args: Record<string, unknown>; list: boolean }> = 
  */
 const GRADEBOOK = ["GetAllClassGrades", "GetAllClassGradeDetails", "GetAllClassGradeGroups"];
 const PLAIN: Record<string, string[]> = {
-  list_classes: ["GetCourseClassesForUser"],
+  // The answer names each class's instructors; the original server selected them on this same root (S1), so a
+  // plain tool's one class-list response carries them. Our companion asks for exactly those fields.
+  list_classes: ["GetCourseClassesForUser", "GetCourseClassInstructors"],
   user: ["GetUserById", "GetUserProfileExtras"],
   view_assignments: ["GetCourseClassBySlugId"],
   assignment_details: ["GetCourseClassAssessmentById", "GetCourseClassAssessmentExtras", "GetUserAssignmentSubmissionForAssessment", "GetUserAssignmentSubmissionExtras"],
