@@ -18,14 +18,20 @@ export function sortClasses(list: readonly ClassSummary[]): ClassSummary[] {
   );
 }
 
-/** "Oct 28 – Dec 21": a term reads fine without weekdays; the year only where it is not the list's (`year`). */
+/**
+ * "Oct 28 – Dec 21": a term reads fine without weekdays. The year is left to the header where it is the list's
+ * usual one (`year`), else said once for a term within one year ("Oct 28 – Dec 21 2026").
+ */
 function termRange(start: Date | undefined, end: Date | undefined, tz: string, year: string | undefined): string | undefined {
-  const day = (d: Date | undefined) => {
-    const text = dayOf(d, tz);
-    return text && year && text.endsWith(` ${year}`) ? text.slice(0, -year.length - 1) : text;
-  };
-  return [day(start), day(end)].filter(Boolean).join(" – ") || undefined;
+  const from = dayOf(start, tz);
+  const to = dayOf(end, tz);
+  const strip = (day: string | undefined, y: string | undefined) => (day && y && day.endsWith(` ${y}`) ? day.slice(0, -y.length - 1) : day);
+  if (year) return [strip(from, year), strip(to, year)].filter(Boolean).join(" – ") || undefined;
+  const oneYear = !!start && !!end && start <= end && yearOfDay(from) === yearOfDay(to);
+  return [oneYear ? strip(from, yearOfDay(from)) : from, to].filter(Boolean).join(" – ") || undefined;
 }
+
+const yearOfDay = (day: string | undefined) => day?.split(" ")[2];
 
 /** The value most classes share (at least two), said once in the header instead of on each line. */
 function usual(values: ReadonlyArray<string | undefined>): string | undefined {
@@ -35,8 +41,7 @@ function usual(values: ReadonlyArray<string | undefined>): string | undefined {
   return best && best[1] >= 2 ? best[0] : undefined;
 }
 
-const yearsOf = (c: ClassSummary, tz: string) =>
-  [c.startDate, c.endDate].map((d) => dayOf(parseHaloDate(d), tz)?.split(" ")[2]);
+const yearsOf = (c: ClassSummary, tz: string) => [c.startDate, c.endDate].map((d) => yearOfDay(dayOf(parseHaloDate(d), tz)));
 const modalityOf = (c: ClassSummary) => (c.modality ? c.modality.toLowerCase() : undefined);
 
 /** "Dr. Ada Byron" or "Ada Byron, Sam Lee": who teaches the class, as Halo names them (each name once). */

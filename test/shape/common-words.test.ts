@@ -24,7 +24,7 @@ describe("numbers and scores", () => {
 describe("words", () => {
   it("says each Halo status in the student's words", () => {
     expect(["UPCOMING", "ACTIVE", "IN_PROGRESS", "SUBMITTED", "LATE", "OVERDUE", "REASSIGNED", "PUBLISHED"].map(statusWord)).toEqual([
-      "not open yet", "open, not submitted", "started, not submitted", "submitted", "submitted late", "overdue, not submitted", "reassigned: resubmit", "graded",
+      "not open yet", "not submitted", "started, not submitted", "submitted", "submitted late", "overdue, not submitted", "reassigned: resubmit", "graded",
     ]);
     expect(statusWord(null)).toBe("no status");
     expect(statusWord("")).toBe("no status");

@@ -37,7 +37,7 @@ describe("renderDetails", () => {
     } as RawSubmission;
     expect(renderDetails({ assessment: full, grade: g, submission: sub, classLabel: "CST-1", link: "https://h/x", maxChars: 10000 }, CLOCK)).toBe([
       "# Essay & Plan (CST-1)",
-      "assignment · 50.5 points · due: Mon Nov 30 11:59 PM · accommodated · opens: Wed Nov 25 12:00 AM (in 3 days)",
+      "assignment · 50.5 points · due: Mon Nov 30 11:59 PM · accommodated · opens: Wed Nov 25 12 AM (in 3 days)",
       "LopesWrite similarity check required · group assignment · in person",
       "Tags: benchmark",
       "Open in Halo: https://h/x",
@@ -58,10 +58,10 @@ describe("renderDetails", () => {
       "- file · resource_id: res-3",
       "",
       "## Your work",
-      "Status: graded · submitted: Fri Nov 20 11:00 AM · score: 44/50.5 (87.1%) · reassigned before",
+      "Status: graded · submitted: Fri Nov 20 11 AM · score: 44/50.5 (87.1%) · reassigned before",
       "Group: Team & 1",
       "Files attached (2; resource_id is for download_resource):",
-      "- essay.docx · uploaded: Fri Nov 20 11:00 AM · words: 1200 · similarity: 12.35% · resource_id: file-1",
+      "- essay.docx · uploaded: Fri Nov 20 11 AM · words: 1200 · similarity: 12.35% · resource_id: file-1",
       "- file · similarity: 0% · resource_id: file-2",
     ].join("\n"));
   });
@@ -87,7 +87,7 @@ describe("renderDetails", () => {
     const g = grade({ id: "g", status: "SUBMITTED", finalPoints: 7.77, userQuizAssessment: { submissionDate: "2026-11-20T17:00:00Z" } }, { points: 10 });
     const text = renderDetails({ assessment: { id: "q", title: "Q", type: "QUIZ", points: 10, accommodatedDueDate: "2026-11-28 06:59:00" }, grade: g, classLabel: "C", link: "L", maxChars: 100 }, CLOCK);
     expect(text.split("\n")[1]).toBe("quiz · 10 points · due: Fri Nov 27 11:59 PM · accommodated");
-    expect(text.split("\n").at(-1)).toBe("Status: submitted · submitted: Fri Nov 20 10:00 AM");
+    expect(text.split("\n").at(-1)).toBe("Status: submitted · submitted: Fri Nov 20 10 AM");
     expect(text).not.toContain("7.77");
   });
 });

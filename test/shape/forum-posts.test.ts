@@ -29,7 +29,7 @@ describe("renderForumPosts", () => {
       "",
       "Showing 1–3 (page 1 of 2; pass page: 2 for more).",
     ].join("\n"));
-    expect(renderForumPosts([post("x", { isRead: true })], o).trimEnd()).toBe("1 post in 1 thread.\n\nby: Ana Lee · Fri Nov 20 3:00 AM · post_id: x\n> body of x");
+    expect(renderForumPosts([post("x", { isRead: true })], o).trimEnd()).toBe("1 post in 1 thread.\n\nby: Ana Lee · Fri Nov 20 3 AM · post_id: x\n> body of x");
   });
 
   it("one post in full, its replies re-indented from it; replies keep the normal cap", () => {

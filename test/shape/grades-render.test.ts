@@ -28,7 +28,7 @@ describe("renderGrades", () => {
       "",
       "## Graded (2)",
       "- a-g0 Item g0 · assignment · 9/10 (90%) · new",
-      "- a-g1 Item g1 · quiz · 18/20 (90%) · graded Wed Nov 18 10:00 AM",
+      "- a-g1 Item g1 · quiz · 18/20 (90%) · graded Wed Nov 18 10 AM",
       "",
       "## Submitted, awaiting grade (2)",
       "- a-w1 Item w1 · assignment · 30 pts · late · due Thu Nov 19 11:59 PM",
@@ -67,7 +67,7 @@ describe("renderFeedback", () => {
     } as RawGradeDetail;
     expect(renderFeedback({ classLabel: "CST-1", grade: g, detail, assessment: rubricAssessment, quiz: {} }, CLOCK)).toBe([
       "# Feedback: Essay & Co (CST-1)",
-      "Score: 45/50 (90%) · graded: Thu Nov 19 10:00 AM",
+      "Score: 45/50 (90%) · graded: Thu Nov 19 10 AM",
       "",
       "## Instructor comment",
       "> Good **work**",
@@ -89,7 +89,7 @@ describe("renderFeedback", () => {
   it("falls back to the grade row; a rubric score without rubric text still shows; no comment is said", () => {
     expect(renderFeedback({ classLabel: "CST-1", grade: g }, CLOCK)).toBe([
       "# Feedback: Essay & Co (CST-1)",
-      "Score: 40/50 (80%) · graded: Wed Nov 18 10:00 AM",
+      "Score: 40/50 (80%) · graded: Wed Nov 18 10 AM",
       "",
       "## Instructor comment",
       "> from row",
@@ -105,8 +105,8 @@ describe("renderFeedback", () => {
     const text = (status: string, dueDate: string | null) => renderFeedback({ classLabel: "C", grade: grade({ id: "s", status, dueDate }, { dueDate }) }, CLOCK).split("\n").slice(1);
     expect(text("SUBMITTED", "2026-11-23 06:59:00")).toEqual(["Not graded yet — status: submitted, due Sun Nov 22 11:59 PM.", "Halo shows the score and feedback once the instructor publishes the grade."]);
     expect(text("LATE", "2026-11-23 06:59:00")[0]).toBe("Not graded yet — status: submitted late, due Sun Nov 22 11:59 PM.");
-    expect(text("ACTIVE", "2026-11-23 06:59:00")[0]).toBe("Not graded yet — status: open, not submitted, due Sun Nov 22 11:59 PM (in 1 day).");
-    expect(text("ACTIVE", null)[0]).toBe("Not graded yet — status: open, not submitted.");
+    expect(text("ACTIVE", "2026-11-23 06:59:00")[0]).toBe("Not graded yet — status: not submitted, due Sun Nov 22 11:59 PM (in 1 day).");
+    expect(text("ACTIVE", null)[0]).toBe("Not graded yet — status: not submitted.");
   });
 });
 

@@ -26,11 +26,11 @@ describe("renderInbox", () => {
       "Inbox — 3 threads, 2 unanswered (the id leading each is the forum_id for inbox_posts and message_teacher)",
       QUOTE_NOTE,
       "",
-      "- f-1 with: Ada Byron · CST-1 · last message: Ada Byron (instructor), Fri Nov 20 10:00 AM · unread · not answered yet",
+      "- f-1 with: Ada Byron · CST-1 · last message: Ada Byron (instructor), Fri Nov 20 10 AM · unread · not answered yet",
       `> Hello there ${"x".repeat(188)}`,
       "> [… truncated: showed 200 of 262 characters. inbox_posts shows the whole thread.]",
       "",
-      "- f-2 with: Ada Byron · CST-1 · last message: Jo Doe (you), Thu Nov 19 10:00 AM",
+      "- f-2 with: Ada Byron · CST-1 · last message: Jo Doe (you), Thu Nov 19 10 AM",
       "",
       "Showing 1–2 (page 1 of 2; pass page: 2 for more).",
     ].join("\n"));
@@ -50,11 +50,11 @@ describe("renderInboxPosts", () => {
       "Messages on page 2 of this thread (oldest first within the page):",
       QUOTE_NOTE,
       "",
-      "by: Ana Lee · Thu Nov 19 3:00 AM",
+      "by: Ana Lee · Thu Nov 19 3 AM",
       `> ${"y".repeat(4000)}`,
       '> [… truncated: showed 4000 of 4100 characters. Call inbox_posts with page: 2 and post_id: "m1" for the full text.]',
       "",
-      "by: Ana Lee · Fri Nov 20 3:00 AM",
+      "by: Ana Lee · Fri Nov 20 3 AM",
       "> body of m2",
       "",
       "Showing 3–4; pass page: 3 for more.",
@@ -62,7 +62,7 @@ describe("renderInboxPosts", () => {
   });
 
   it("one message in full, a missing one, and empty pages", () => {
-    expect(renderInboxPosts(posts, ME, CLOCK, 2, 2, "m1")).toBe(["Messages on page 2 of this thread (oldest first within the page):", QUOTE_NOTE, "", "by: Ana Lee · Thu Nov 19 3:00 AM", `> ${"y".repeat(4100)}`].join("\n"));
+    expect(renderInboxPosts(posts, ME, CLOCK, 2, 2, "m1")).toBe(["Messages on page 2 of this thread (oldest first within the page):", QUOTE_NOTE, "", "by: Ana Lee · Thu Nov 19 3 AM", `> ${"y".repeat(4100)}`].join("\n"));
     expect(renderInboxPosts(posts, ME, CLOCK, 2, 2, "zz")).toBe("No message zz on page 2 of this thread. Call inbox_posts without post_id to list messages.");
     expect(renderInboxPosts([], ME, CLOCK, 1, 2)).toBe("Messages on page 1 of this thread (oldest first within the page):\nThis thread has no messages.");
     expect(renderInboxPosts([], ME, CLOCK, 3, 2)).toBe("Messages on page 3 of this thread (oldest first within the page):\nNo more messages.");
@@ -84,18 +84,18 @@ describe("renderAlerts", () => {
     expect(renderAlerts(alerts, o)).toBe([
       "Alerts: 4 alerts, 2 unread (Halo holds older alerts beyond its newest page; they are not retrievable here) (assessment_id → assignment_details / feedback; forum_id → forum_posts; inbox forum_id → inbox_posts).",
       "Unread:",
-      "- Fri Nov 20 10:00 AM · msg2",
-      "- Thu Nov 19 10:00 AM · msg",
+      "- Fri Nov 20 10 AM · msg2",
+      "- Thu Nov 19 10 AM · msg",
       "Read:",
-      "- Sat Nov 21 10:00 AM · old",
+      "- Sat Nov 21 10 AM · old",
       "Showing 1–3 (page 1 of 2; pass page: 2 for more).",
     ].join("\n"));
-    expect(renderAlerts(alerts, { ...o, page: 2, more: false }).split("\n").slice(1)).toEqual(["Read:", "- Fri Nov 20 10:00 AM · CST-1 · grade · assessment_id as-1", "Showing 4–4 (page 2 of 2)."]);
+    expect(renderAlerts(alerts, { ...o, page: 2, more: false }).split("\n").slice(1)).toEqual(["Read:", "- Fri Nov 20 10 AM · CST-1 · grade · assessment_id as-1", "Showing 4–4 (page 2 of 2)."]);
   });
 
   it("no alerts: one line, no legend", () => {
     expect(renderAlerts([], { ...o, more: false })).toBe("Alerts: 0 alerts.");
-    expect(renderAlerts([alerts[0]!], { ...o, more: false })).toBe("Alerts: 1 alert (assessment_id → assignment_details / feedback; forum_id → forum_posts; inbox forum_id → inbox_posts).\nRead:\n- Fri Nov 20 10:00 AM · CST-1 · grade · assessment_id as-1");
+    expect(renderAlerts([alerts[0]!], { ...o, more: false })).toBe("Alerts: 1 alert (assessment_id → assignment_details / feedback; forum_id → forum_posts; inbox forum_id → inbox_posts).\nRead:\n- Fri Nov 20 10 AM · CST-1 · grade · assessment_id as-1");
   });
 });
 
@@ -113,7 +113,7 @@ describe("renderAnnouncements", () => {
       "A note.",
       QUOTE_NOTE,
       "",
-      '"Week 2" · by: Ana Lee · Fri Nov 20 3:00 AM · unread · post_id: a2',
+      '"Week 2" · by: Ana Lee · Fri Nov 20 3 AM · unread · post_id: a2',
       `> ${"z".repeat(100)}`,
       '> [… truncated: showed 100 of 300 characters. Call announcements with post_id: "a2" for the full text.]',
       "",
@@ -121,11 +121,11 @@ describe("renderAnnouncements", () => {
     ].join("\n"));
     const p2 = renderAnnouncements("X", [...anns, { ...anns[0]!, id: "a0" }], { ...o, page: 2 });
     expect(p2.split("\n")[0]).toBe("X — 3 announcements (2 need your acknowledgement, 3 unread)");
-    expect(p2).toContain('NEEDS ACKNOWLEDGEMENT (acknowledge_announcement with its post_id) · "Welcome" · by: Ana Lee · Tue Nov 10 3:00 AM · unread · post_id: a1');
+    expect(p2).toContain('NEEDS ACKNOWLEDGEMENT (acknowledge_announcement with its post_id) · "Welcome" · by: Ana Lee · Tue Nov 10 3 AM · unread · post_id: a1');
   });
 
   it("one announcement in full; a scheduled or unknown one is not found; none at all", () => {
-    expect(renderAnnouncements("CST-1 Test", anns, { ...o, postId: "a2" })).toBe([QUOTE_NOTE, '"Week 2" · by: Ana Lee · Fri Nov 20 3:00 AM · unread · post_id: a2', `> ${"z".repeat(300)}`].join("\n"));
+    expect(renderAnnouncements("CST-1 Test", anns, { ...o, postId: "a2" })).toBe([QUOTE_NOTE, '"Week 2" · by: Ana Lee · Fri Nov 20 3 AM · unread · post_id: a2', `> ${"z".repeat(300)}`].join("\n"));
     expect(renderAnnouncements("CST-1 Test", anns, { ...o, postId: "a3" })).toBe("No current announcement a3 in CST-1 Test. Call announcements without post_id to list them.");
     expect(renderAnnouncements("CST-1 Test", [], o)).toBe("CST-1 Test — 0 announcements\nNo announcements are posted for this class right now.");
     expect(renderAnnouncements("X", [anns[0]!], { ...o, pageSize: 5 }).split("\n")[0]).toBe("X — 1 announcement (1 needs your acknowledgement, 1 unread)");

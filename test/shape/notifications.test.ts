@@ -56,9 +56,9 @@ describe("alertLine", () => {
   const at = "2026-11-20T17:00:00Z";
   it("names the work and the id another tool takes, by forum type", () => {
     expect(alertLine({ id: "1", timestamp: at, type: "GRADE_PUBLISHED", data: { assignmentTitle: "Essay &amp; Notes", assessmentId: "as-1", forumId: "f-1", forumType: "DQ" } }, "CST-323", CLOCK))
-      .toBe('- Fri Nov 20 10:00 AM · CST-323 · grade published · "Essay & Notes" · assessment_id as-1');
+      .toBe('- Fri Nov 20 10 AM · CST-323 · grade published · "Essay & Notes" · assessment_id as-1');
     expect(alertLine({ id: "2", timestamp: at, type: "NEW_MESSAGE", data: { senderName: "Ada Byron", forumId: "f-2", forumType: "inbox" } }, undefined, CLOCK))
-      .toBe("- Fri Nov 20 10:00 AM · new message · from: Ada Byron · inbox forum_id f-2");
+      .toBe("- Fri Nov 20 10 AM · new message · from: Ada Byron · inbox forum_id f-2");
     for (const t of ["DQ", "IDQ", "CQ", "GROUP_DISCUSSION"]) {
       expect(alertLine({ id: "3", data: { forumId: "f-3", forumType: t } }, undefined, CLOCK)).toBe("- alert · forum_id f-3");
     }

@@ -64,15 +64,15 @@ describe("renderPost", () => {
   it("indents replies (capped at four levels) and lists the student's own draft, unread and pinned state", () => {
     const p = post("x", { createdBy: mine, postStatus: "DRAFT", isRead: false, pinOrder: 0, title: "  ", resources: [{ id: "r-1", name: "a.pdf" }, { id: "", name: "skip" }, { id: "r-2", name: null }] });
     expect(renderPost({ post: p, depth: 0 }, { ...o, showId: true })).toBe(
-      "by: Joey Doe (you) · Fri Nov 20 3:00 AM · draft · unread · pinned · post_id: x\n> body of x\nFiles (resource_id for download_resource): a.pdf [r-1]; file [r-2]",
+      "by: Joey Doe (you) · Fri Nov 20 3 AM · draft · unread · pinned · post_id: x\n> body of x\nFiles (resource_id for download_resource): a.pdf [r-1]; file [r-2]",
     );
-    expect(renderPost({ post: post("y"), depth: 1, parentAuthor: "Ada Byron" }, o)).toBe("↳ by: Ana Lee · reply to Ada Byron · Fri Nov 20 3:00 AM\n> body of y");
-    expect(renderPost({ post: post("y"), depth: 3 }, o).split("\n")[0]).toBe("    ↳ by: Ana Lee · Fri Nov 20 3:00 AM");
-    expect(renderPost({ post: post("y"), depth: 9 }, o).split("\n")[0]).toBe("      ↳ by: Ana Lee · Fri Nov 20 3:00 AM");
+    expect(renderPost({ post: post("y"), depth: 1, parentAuthor: "Ada Byron" }, o)).toBe("↳ by: Ana Lee · reply to Ada Byron · Fri Nov 20 3 AM\n> body of y");
+    expect(renderPost({ post: post("y"), depth: 3 }, o).split("\n")[0]).toBe("    ↳ by: Ana Lee · Fri Nov 20 3 AM");
+    expect(renderPost({ post: post("y"), depth: 9 }, o).split("\n")[0]).toBe("      ↳ by: Ana Lee · Fri Nov 20 3 AM");
     // The publish date is the post's time; the start date only stands in when there is none.
     expect(renderPost({ post: post("s", { publishDate: "2026-11-19T10:30:00Z", startDate: "2026-11-18T10:30:00Z" }), depth: 0 }, o).split("\n")[0]).toBe("by: Ana Lee · Thu Nov 19 3:30 AM");
     expect(renderPost({ post: post("s", { publishDate: null, startDate: "2026-11-18T10:30:00Z" }), depth: 0 }, o).split("\n")[0]).toBe("by: Ana Lee · Wed Nov 18 3:30 AM");
-    expect(renderPost({ post: post("z", { content: null, isRead: true, pinOrder: null }), depth: 0 }, o)).toBe("by: Ana Lee · Fri Nov 20 3:00 AM\n> (empty)");
+    expect(renderPost({ post: post("z", { content: null, isRead: true, pinOrder: null }), depth: 0 }, o)).toBe("by: Ana Lee · Fri Nov 20 3 AM\n> (empty)");
   });
 });
 
