@@ -12,7 +12,7 @@ const dq = (p: Parameters<typeof grade>[0] = {}) => ({ ...p, dueDate: "2026-11-2
 
 describe("the item line", () => {
   it("a future opening date is shown; one that has arrived is not", () => {
-    expect(render({ assessment: { id: "A1", title: "Plan", startDate: "2026-11-19 07:00:00" } })).toEqual(['- Fri Nov 20 11:59 PM (in 2 days) — CST-323 Assignment "Plan" · opens Thu Nov 19 12:00 AM (in 12 hours) · 100 pts · not started · A1']);
+    expect(render({ assessment: { id: "A1", title: "Plan", startDate: "2026-11-19 07:00:00" } })).toEqual(['- Fri Nov 20 11:59 PM (in 2 days) — CST-323 Assignment "Plan" · opens Thu Nov 19 12 AM · 100 pts · not started · A1']);
     expect(render({ assessment: { id: "A2", title: "Plan", startDate: "2026-11-18 19:00:00" } })).toEqual(['- Fri Nov 20 11:59 PM (in 2 days) — CST-323 Assignment "Plan" · 100 pts · not started · A2']);
   });
   it("group work without a group name says so; the class's own date adds nothing", () => {
@@ -28,15 +28,15 @@ describe("the item line", () => {
 describe("the discussion line", () => {
   const second = (p: Parameters<typeof grade>[0], o: Partial<RenderOpts> = {}) => render(dq(p), o)[1];
   it("the derived initial-post deadline while it is ahead, to the minute", () => {
-    expect(second({})).toBe("  initial post due by Wed Nov 18 11:59 PM (in 11 hours) (derived: Day 3 of the topic week); replies by the due date; class policy: 4 posts on 3 different days");
+    expect(second({})).toBe("  initial post due by Wed Nov 18 11:59 PM (in 11 hours)");
   });
   it("due by until the deadline minute itself; was due, post it now, after it", () => {
     const ip = new Date("2026-11-19T06:59:00Z");
-    expect(second({}, { now: ip })).toMatch(/^ {2}initial post due by Wed Nov 18 11:59 PM.*\(derived: Day 3 of the topic week\); replies/);
-    expect(second({}, { now: new Date(ip.getTime() + 1) })).toMatch(/^ {2}initial post was due Wed Nov 18 11:59 PM.*\(derived: Day 3 of the topic week\) — post it now; replies/);
+    expect(second({}, { now: ip })).toBe("  initial post due by Wed Nov 18 11:59 PM");
+    expect(second({}, { now: new Date(ip.getTime() + 1) })).toBe("  initial post was due Wed Nov 18 11:59 PM — post it now");
   });
   it("a DQ due by Day 3 has its initial post by the due date", () => {
-    expect(second({ assessment: { startDate: "2026-11-21 07:00:00" } })).toBe("  initial post by the due date; replies by the due date; class policy: 4 posts on 3 different days");
+    expect(second({ assessment: { startDate: "2026-11-21 07:00:00" } })).toBe("  initial post by the due date");
   });
   it("no discussion line once graded, without a due date, without a policy, or for other kinds", () => {
     expect(render(dq({ status: "PUBLISHED", finalPoints: 10 }))).toHaveLength(1);
@@ -52,7 +52,7 @@ describe("the participation line", () => {
   it("counts posts when the gradebook says how many, zero included", () => {
     const g = grade(part("gp"));
     const grades = new Map([["gp", { ...g, participationSummary: { allPostsCount: 0 } }]]);
-    expect(render(part("gp"), { grades: grades as never })[1]).toBe("  posts counted so far: 0");
+    expect(render(part("gp"), { grades: grades as never })).toEqual([expect.stringMatching(/^- Fri Nov 20 11:59 PM \(in 2 days\) — CST-323 Participation "Item \d+" · 100 pts · in progress, 0 posts counted so far · a-\d+$/)]);
   });
   it("nothing when the count, the summary or the row is missing", () => {
     const g = grade(part("gq"));

@@ -99,7 +99,7 @@ describe("renderDetails edges", () => {
     const g = grade({ id: "g", status: "ACTIVE", dueDate: null }, { dueDate: null });
     const text = renderDetails({ assessment: base, grade: g, submission: { id: "s", status: null, resources: [{ id: "r", resource: null }, { id: "r2", similarityScore: null, resource: { id: "f2", name: "b.pdf" } }] }, classLabel: "C", link: "L", maxChars: 100 }, CLOCK);
     expect(text.split("\n").slice(0, 3)).toEqual(["# E (C)", "assignment", "Tags: benchmark, writing intensive"]);
-    expect(text.split("\n").slice(-4)).toEqual(["Status: open, not submitted", "Files attached (2; resource_id is for download_resource):", "- file", "- b.pdf · resource_id: f2"]);
+    expect(text.split("\n").slice(-4)).toEqual(["Status: not submitted", "Files attached (2; resource_id is for download_resource):", "- file", "- b.pdf · resource_id: f2"]);
     const noStatus = renderDetails({ assessment: base, submission: { id: "s", status: null }, classLabel: "C", link: "L", maxChars: 100 }, CLOCK);
     expect(noStatus.split("\n").slice(-2)).toEqual(["Status: not started", "No files attached yet."]);
   });

@@ -25,7 +25,7 @@ describe("inbox", () => {
     const threads = inboxThreads([{ forums: [{ forumId: "a", lastPost: { post: null } }, { forumId: "b", startDate: "2026-11-01T00:00:00Z" }, { forumId: "c" }] }], new Map());
     expect(threads.map((t) => t.forum.forumId)).toEqual(["b", "a", "c"]);
     const text = renderInbox([{ forums: [{ forumId: "f", lastPost: { isReplied: false, post: post("p", { createdBy: null, content: "<p>one<br>two</p>" }) } }] }], new Map(), ME, CLOCK, 1, 5);
-    expect(text.trimEnd().split("\n").slice(3)).toEqual(["- f with: someone · last message: someone, Fri Nov 20 3:00 AM · not answered yet", "> one two"]);
+    expect(text.trimEnd().split("\n").slice(3)).toEqual(["- f with: someone · last message: someone, Fri Nov 20 3 AM · not answered yet", "> one two"]);
   });
 
   it("messages without a date come first", () => {
