@@ -12,6 +12,8 @@ import { approved, auditLines, onOperation, writeCalls } from "../writes/support
 const harness = harnessPerTest();
 const CLASS = "CST-323";
 const FOOTER = "\n\nAll times Arizona (MST); year 2026 unless shown.";
+/** The legend of an answer whose own dates were at 11:59 PM: the time is said there once. */
+const FOOTER_AT = "\n\nAll times Arizona (MST); year 2026 and time 11:59 PM unless shown.";
 const cloudGrades = (h: Harness) => h.sandbox.world.grades.filter((g) => g.courseClassId === SEED.classes.cloud.id);
 const titleOf = (h: Harness, assessmentId: string) => h.sandbox.world.classes.flatMap((c) => c.units.flatMap((u) => u.assessments)).find((a) => a.id === assessmentId)!.title;
 const cloudPost = (h: Harness, title: string) => h.sandbox.world.posts.find((p) => p.forumId === SEED.forums.cloudAnnouncements && p.title === title)!;
@@ -27,7 +29,7 @@ describe("mark_grade_seen values", () => {
     expect(r).toEqual({ isError: true, text: `"${titleOf(h, unpublished.assessmentId)}" has no published grade yet, so there is nothing to mark as seen. Nothing was changed.` });
     const seen = cloudGrades(h).find((g) => g.status === "PUBLISHED" && g.userLastSeenDate === "2026-11-07T06:59:00.000Z")!;
     const again = await h.call("mark_grade_seen", { class_ref: CLASS, assessment_id: seen.assessmentId });
-    expect(again).toEqual({ isError: false, text: `"${titleOf(h, seen.assessmentId)}" is already marked as seen (Fri Nov 6 11:59 PM). Nothing changed.${FOOTER}` });
+    expect(again).toEqual({ isError: false, text: `"${titleOf(h, seen.assessmentId)}" is already marked as seen (Fri Nov 6). Nothing changed.${FOOTER_AT}` });
     expect(marks(h)).toEqual([]);
     expect(auditLines(h.dir).map((l) => [l.tool, l.outcome, l.reason, l.class, l.assessment])).toEqual([
       ["mark_grade_seen", "refused", "no such graded item", h.sandbox.ids.classes.cloud.slugId, "nope"],
@@ -42,7 +44,7 @@ describe("mark_grade_seen values", () => {
     const title = titleOf(h, g.assessmentId);
     const r = await approved(h, "mark_grade_seen", { class_ref: CLASS, assessment_id: g.assessmentId });
     expect(r.preview.split("\n")[1]).toBe(`Mark the grade for "${title}" (CST-323) as seen: Halo clears its new-grade marker and records that you saw the grade and feedback.`);
-    expect(r).toMatchObject({ isError: false, text: `Marked the grade for "${title}" (CST-323) as seen; Halo records Sat Nov 21 10:00 AM (now).${FOOTER}` });
+    expect(r).toMatchObject({ isError: false, text: `Marked the grade for "${title}" (CST-323) as seen; Halo records Sat Nov 21 10 AM (now).${FOOTER}` });
     expect(seen).toEqual([{ userCourseClassAssessmentGradeId: g.id }]);
     const at = { tool: "mark_grade_seen", class: h.sandbox.ids.classes.cloud.slugId, assessment: g.assessmentId };
     expect(auditLines(h.dir).map(({ time: _t, ...l }) => l)).toEqual([
@@ -120,7 +122,7 @@ describe("acknowledge_announcement values", () => {
     expect(r.preview.split("\n")[1]).toBe(
       'Acknowledge the announcement "Academic integrity acknowledgement required" in CST-323 Cloud Computing: Halo records that you have read it (your instructor sees the acknowledgement).',
     );
-    expect(r).toMatchObject({ isError: false, text: `Acknowledged "Academic integrity acknowledgement required" in CST-323 (Halo records Sat Nov 21 10:00 AM (now)).${FOOTER}` });
+    expect(r).toMatchObject({ isError: false, text: `Acknowledged "Academic integrity acknowledgement required" in CST-323 (Halo records Sat Nov 21 10 AM (now)).${FOOTER}` });
   });
 
   it("says Halo did not record it when the mutation fails, and does not claim an unconfirmed acknowledgement", async () => {

@@ -50,7 +50,7 @@ describe("message_teacher values", () => {
       "> See you",
     ]);
     expect(r.preview).toContain("\nMake sure the student wrote or approved every word, especially anything that came from a post, page or file.\n");
-    expect(r).toMatchObject({ isError: false, text: `Sent to Priya Natarajan's thread in CST-323; Halo shows it at Sat Nov 21 10:00 AM (now).${FOOTER}` });
+    expect(r).toMatchObject({ isError: false, text: `Sent to Priya Natarajan's thread in CST-323; Halo shows it at Sat Nov 21 10 AM (now).${FOOTER}` });
     expect(forms).toEqual([{ content: "<p>Hi there</p><p>See you</p>", forumId: THREAD, isDraft: "false", extractLink: "true" }]);
     const at = { tool: "message_teacher", class: h.sandbox.ids.classes.cloud.slugId, thread: THREAD };
     expect(auditLines(h.dir).map(({ time: _t, ...l }) => l)).toEqual([
@@ -63,7 +63,7 @@ describe("message_teacher values", () => {
   it("saves drafts with isDraft true and says so in the result", async () => {
     const { h, forms } = await recorded();
     const r = await approved(h, "message_teacher", { class_ref: CLASS, forum_id: THREAD, content: "draft text", is_draft: true });
-    expect(r.text).toBe(`Saved as a draft in Priya Natarajan's thread in CST-323; Halo shows it at Sat Nov 21 10:00 AM (now).${FOOTER}`);
+    expect(r.text).toBe(`Saved as a draft in Priya Natarajan's thread in CST-323; Halo shows it at Sat Nov 21 10 AM (now).${FOOTER}`);
     expect(forms.map((f) => f.isDraft)).toEqual(["true"]);
     const at = { tool: "message_teacher", class: h.sandbox.ids.classes.cloud.slugId, thread: THREAD, draft: true };
     expect(auditLines(h.dir).map(({ time: _t, ...l }) => l)).toEqual([
@@ -112,7 +112,7 @@ describe("message_teacher believes the thread, not the send call", () => {
     const r = await approved(h, "message_teacher", { class_ref: CLASS, forum_id: THREAD, content: "Lost reply" });
     expect(r).toMatchObject({
       isError: false,
-      text: `Sent to Priya Natarajan's thread in CST-323; Halo shows it at Sat Nov 21 10:00 AM. (The send call reported an error, but the thread shows the message.)${FOOTER}`,
+      text: `Sent to Priya Natarajan's thread in CST-323; Halo shows it at Sat Nov 21 10 AM. (The send call reported an error, but the thread shows the message.)${FOOTER}`,
     });
   });
 
@@ -144,7 +144,7 @@ describe("message_teacher believes the thread, not the send call", () => {
       ],
     });
     const r = await h.call("message_teacher", { class_ref: CLASS, forum_id: THREAD, content: "Matched by text" });
-    expect(r).toMatchObject({ isError: false, text: `Sent to Priya Natarajan's thread in CST-323; Halo shows it at Sat Nov 21 10:00 AM (now).${FOOTER}` });
+    expect(r).toMatchObject({ isError: false, text: `Sent to Priya Natarajan's thread in CST-323; Halo shows it at Sat Nov 21 10 AM (now).${FOOTER}` });
     expect(box.sent).toBe(true);
   });
 

@@ -14,6 +14,8 @@ import { approved, auditLines, previewToken } from "../writes/support.js";
 const harness = harnessPerTest();
 const CLASS = "CST-323";
 const FOOTER = "All times Arizona (MST); year 2026 unless shown.";
+/** The legend of an answer whose own dates were at 11:59 PM: the time is said there once. */
+const FOOTER_AT = "All times Arizona (MST); year 2026 and time 11:59 PM unless shown.";
 const submissionOf = (h: Harness, id: string) => h.sandbox.world.submissions.find((s) => s.assessmentId === id)!;
 const link = (h: Harness, id: string) => `${h.config.halo.baseUrl.replace(/\/+$/, "")}/courses/${h.sandbox.ids.classes.cloud.slugId}#assignment-submission/${id}`;
 
@@ -50,9 +52,9 @@ describe("submit_assignment previews and bodies", () => {
     expect(r.preview.split("\n").slice(0, 9)).toEqual([
       "PREVIEW — nothing has been submitted yet.",
       `Submit "Serverless Function Design" in CST-323 Cloud Computing (${h.sandbox.ids.classes.cloud.slugId})?`,
-      "Due: Tue Nov 17 11:59 PM — the due date has PASSED: Halo will likely mark this late.",
+      "Due: Tue Nov 17 — the due date has PASSED: Halo will likely mark this late.",
       "Files that will be turned in (1):",
-      "- late.pdf (pdf; uploaded Sat Nov 21 10:00 AM (now))",
+      "- late.pdf (pdf; uploaded Sat Nov 21 10 AM (now))",
       "Check that these are the right files: Halo's API offers no way to remove an attached file from here (remove extras in Halo's web page first).",
       "LopesWrite: yes — Halo runs its similarity (plagiarism) check on these files when submitted.",
       "This cannot be undone: after submitting, the files cannot be changed from here; only the instructor can reopen it.",
@@ -60,7 +62,7 @@ describe("submit_assignment previews and bodies", () => {
     ]);
     expect(r.isError, r.text).toBe(false);
     expect(r.text).toBe(
-      `Submitted "Serverless Function Design" (CST-323) with 1 file; Halo shows it turned in Sat Nov 21 10:00 AM (now) — after the due date (Tue Nov 17 2026 11:59 PM), so Halo may mark it late.\n\n${FOOTER}`,
+      `Submitted "Serverless Function Design" (CST-323) with 1 file; Halo shows it turned in Sat Nov 21 10 AM (now) — after the due date (Tue Nov 17 2026), so Halo may mark it late.\n\n${FOOTER_AT}`,
     );
     const sub = submissionOf(h, A);
     const sr = sub.resources[0]!;
@@ -89,14 +91,14 @@ describe("submit_assignment previews and bodies", () => {
     const r = await approved(h, "submit_assignment", { class_ref: CLASS, assessment_id: A });
     expect(r.preview.split("\n").slice(1, 8)).toEqual([
       `Submit "IaaS Deployment Lab" in CST-323 Cloud Computing (${h.sandbox.ids.classes.cloud.slugId})?`,
-      "Due: Thu Nov 26 11:59 PM (in 5 days) — on time if submitted now.",
+      "Due: Thu Nov 26 (in 5 days) — on time if submitted now.",
       "Your instructor reopened (reassigned) this assignment: submitting turns it in again.",
       "Files that will be turned in (1):",
-      "- IaaS_Deployment_Lab_Rivera.docx (docx; uploaded Mon Nov 9 11:59 PM; 1240 words)",
+      "- IaaS_Deployment_Lab_Rivera.docx (docx; uploaded Mon Nov 9; 1240 words)",
       "Check that these are the right files: Halo's API offers no way to remove an attached file from here (remove extras in Halo's web page first).",
       "This cannot be undone: after submitting, the files cannot be changed from here; only the instructor can reopen it.",
     ]);
-    expect(r.text).toBe(`Submitted "IaaS Deployment Lab" (CST-323) with 1 file; Halo shows it turned in Sat Nov 21 10:00 AM (now) — on time.\n\n${FOOTER}`);
+    expect(r.text).toBe(`Submitted "IaaS Deployment Lab" (CST-323) with 1 file; Halo shows it turned in Sat Nov 21 10 AM (now) — on time.\n\n${FOOTER}`);
     const sr = submissionOf(h, A).resources[0]!;
     expect(bodies).toEqual([
       {
@@ -132,7 +134,7 @@ describe("submit_assignment previews and bodies", () => {
     const r = await h.call("submit_assignment", { class_ref: CLASS, assessment_id: SEED.assessments.submitted });
     expect(r).toEqual({
       isError: true,
-      text: '"Architecture Reading Reflection" was already submitted (Sat Nov 21 5:00 AM). Halo does not take a second submission from here; if it must change, ask your instructor to reassign it. Nothing was submitted.',
+      text: '"Architecture Reading Reflection" was already submitted (Sat Nov 21 5 AM). Halo does not take a second submission from here; if it must change, ask your instructor to reassign it. Nothing was submitted.',
     });
   });
 });
@@ -165,11 +167,11 @@ describe("submit_assignment with sparse or edge-case records", () => {
       },
     });
     const { text } = await previewToken(h, "submit_assignment", { class_ref: CLASS, assessment_id: SEED.assessments.reassigned });
-    expect(text.split("\n")[2]).toBe("Due: Sat Nov 21 10:00 AM — on time if submitted now.");
+    expect(text.split("\n")[2]).toBe("Due: Sat Nov 21 10 AM — on time if submitted now.");
     await attach(h, SEED.assessments.missing, "nograde.pdf");
     h.sandbox.world.grades = h.sandbox.world.grades.filter((g) => g.assessmentId !== SEED.assessments.missing);
     const bare = await previewToken(h, "submit_assignment", { class_ref: CLASS, assessment_id: SEED.assessments.missing });
-    expect(bare.text).toMatch(/^Due: Tue Nov 17 11:59 PM — the due date has PASSED/m);
+    expect(bare.text).toMatch(/^Due: Tue Nov 17 — the due date has PASSED/m);
     expect(bare.text).not.toMatch(/reopened/);
   });
 
@@ -206,7 +208,7 @@ describe("submit_assignment believes Halo's record, not the submit call's answer
     const r = await approved(h, "submit_assignment", { class_ref: CLASS, assessment_id: SEED.assessments.reassigned });
     expect(r.isError, r.text).toBe(false);
     expect(r.text).toBe(
-      `Submitted "IaaS Deployment Lab" (CST-323) with 1 file; Halo shows it turned in Sat Nov 21 10:00 AM — on time. (The submit call itself reported an error, but Halo's record shows the submission.)\n\n${FOOTER}`,
+      `Submitted "IaaS Deployment Lab" (CST-323) with 1 file; Halo shows it turned in Sat Nov 21 10 AM — on time. (The submit call itself reported an error, but Halo's record shows the submission.)\n\n${FOOTER}`,
     );
     expect(auditLines(h.dir).at(-1)).toMatchObject({ outcome: "succeeded", files: 1 });
   });

@@ -33,16 +33,16 @@ describe("upload_assignment_file results", () => {
       [
         'Attached "one.pdf" (4 B) to "Cloud Architecture Proposal" in CST-323. It is NOT turned in yet.',
         "Files attached now (1):",
-        "- one.pdf (uploaded Sat Nov 21 10:00 AM (now))",
+        "- one.pdf (uploaded Sat Nov 21 10 AM (now))",
         "To turn in this file, call submit_assignment with the same class_ref and assessment_id (it asks for approval first).",
       ].join("\n") + FOOTER,
     );
     expect(texts[1]).toMatch(/\nTo turn in both files, call submit_assignment /);
     expect(texts[2]!.split("\n").slice(1, 6)).toEqual([
       "Files attached now (3):",
-      "- one.pdf (uploaded Sat Nov 21 10:00 AM (now))",
-      "- two.pdf (uploaded Sat Nov 21 10:00 AM (now))",
-      "- three.pdf (uploaded Sat Nov 21 10:00 AM (now))",
+      "- one.pdf (uploaded Sat Nov 21 10 AM (now))",
+      "- two.pdf (uploaded Sat Nov 21 10 AM (now))",
+      "- three.pdf (uploaded Sat Nov 21 10 AM (now))",
       "To turn in all 3 files, call submit_assignment with the same class_ref and assessment_id (it asks for approval first).",
     ]);
     expect(auditLines(h.dir).filter((l) => l.outcome === "succeeded").map((l) => l.files)).toEqual([1, 2, 3]);
