@@ -82,7 +82,7 @@ export function renderDetails(input: DetailInput, c: Clock): string {
       ["", a.points !== null && a.points !== undefined ? `${num(a.points)} points` : undefined],
       ["due", whenAt(due, c, deadlineMet(grade?.status))],
       ["accommodated", grade?.accommodatedDueDate || a.accommodatedDueDate ? true : undefined],
-      ["opens", start && start > c.now ? whenAt(start, c) : undefined],
+      ["opens", start && start > c.now ? whenAt(start, c, true) : undefined],
     ]),
   ];
   if (flags.length) out.push(flags.join(" · "));

@@ -88,7 +88,7 @@ async function classBlock(ctx: ToolContext, cls: PlannerClass, me: string): Prom
     lines.push(`  earlier: ${plural(past.length, "forum")}, ${past.length - without.length} with your post${without.length ? `; NO post in ${without.map((v) => `"${v.item?.title ?? v.forum.title}"`).join(", ")}` : ""} (from the gradebook)`);
   }
   const upcoming = views.filter((v) => !open.includes(v) && v.start && v.start.getTime() > now.getTime());
-  if (upcoming[0]) lines.push(`  next: "${upcoming[0].item?.title ?? upcoming[0].forum.title}" opens ${when(upcoming[0].start, tz, now)}${upcoming.length > 1 ? ` (+${upcoming.length - 1} later)` : ""}`);
+  if (upcoming[0]) lines.push(`  next: "${upcoming[0].item?.title ?? upcoming[0].forum.title}" opens ${when(upcoming[0].start, tz, now, true)}${upcoming.length > 1 ? ` (+${upcoming.length - 1} later)` : ""}`);
   const grades = new Map(gb.grades.map((g) => [g.id, g]));
   for (const it of items.filter((i) => i.kind === "participation" && i.state === "open" && i.due && i.due.getTime() >= now.getTime())) {
     const l = participationLine(it, grades.get(it.gradeId), policy, tz, now);

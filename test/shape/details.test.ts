@@ -37,7 +37,7 @@ describe("renderDetails", () => {
     } as RawSubmission;
     expect(renderDetails({ assessment: full, grade: g, submission: sub, classLabel: "CST-1", link: "https://h/x", maxChars: 10000 }, CLOCK)).toBe([
       "# Essay & Plan (CST-1)",
-      "assignment · 50.5 points · due: Mon Nov 30 11:59 PM · accommodated · opens: Wed Nov 25 12 AM (in 3 days)",
+      "assignment · 50.5 points · due: Mon Nov 30 11:59 PM · accommodated · opens: Wed Nov 25 12 AM",
       "LopesWrite similarity check required · group assignment · in person",
       "Tags: benchmark",
       "Open in Halo: https://h/x",

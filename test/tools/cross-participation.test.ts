@@ -18,7 +18,9 @@ describe("dq_participation", () => {
     expect(r.text).toMatch(/- "Topic 4 DQ 1" · due Sat Nov 21 \(in 13 hours\) · initial post: NOT YET \(derived deadline Fri Nov 20\) .*your replies: 0 · 0 posts on 0 days → policy still needs 4 more posts on 3 more days/);
     expect(r.text).toMatch(/- "Topic 4 DQ 2" · .*initial post: yes .*→ policy still needs 3 more posts on 2 more days/);
     expect(r.text).toMatch(/earlier: \d+ forums, \d+ with your post \(from the gradebook\)/);
-    expect(r.text).toMatch(/next: "Topic 5 DQ 1" opens /);
+    // An opening date is not a deadline: no "(in N days)" countdown after it.
+    expect(r.text).toMatch(/next: "Topic 5 DQ 1" opens \w{3} \w{3} \d{1,2}(?: [^(\n]*)?(?: \(\+\d+ later\))?$/m);
+    expect(r.text).not.toMatch(/opens [^\n]*\(in /);
     // Posts are read only for open forums: list + gradebook (core + 2 companions) + class detail (policy) +
     // forums + one post read per open forum.
     const ops = h.sandbox.stats.calls.filter((c) => c.service === "gateway").map((c) => (c as { operationName?: string }).operationName);
