@@ -2,7 +2,7 @@
  * Everything a write about one assignment needs, read fresh from Halo (never from cache: a preview or a
  * refusal must reflect the submission as it is now).
  */
-import { effectiveDue } from "../format/dates.js";
+import { effectiveDue, when } from "../format/dates.js";
 import { isHaloError } from "../halo/errors.js";
 import { fetchAssessment, fetchSubmission, type RawAssessment, type RawSubmission, type RawSubmissionResource } from "../queries/assessment.js";
 import { inClass } from "../queries/cached.js";
@@ -77,6 +77,11 @@ export function submittedAt(t: Pick<AssignmentTarget, "submission" | "grade">): 
 }
 
 const courseUrl = (ctx: ToolContext, cls: ClassSummary): string => `${ctx.config.halo.baseUrl.replace(/\/+$/, "")}/courses/${cls.slugId}`;
+
+/** A Halo timestamp in the student's zone, as every write answer states it (the raw value if it does not parse). */
+export function haloTime(ctx: ToolContext, value: string): string {
+  return when(value, ctx.config.timezone, ctx.now()) ?? value;
+}
 
 export function submissionLink(ctx: ToolContext, cls: ClassSummary, assessmentId: string): string {
   return `${courseUrl(ctx, cls)}#assignment-submission/${assessmentId}`;

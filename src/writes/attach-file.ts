@@ -10,7 +10,7 @@ import { fetchSubmission } from "../queries/assessment.js";
 import type { ToolContext } from "../queries/context.js";
 import type { ToolReply } from "../tools/define.js";
 import { ToolError } from "../queries/tool-error.js";
-import { attachedFiles, loadAssignment, submissionLink, submittedAt, type AssignmentTarget } from "./assignment.js";
+import { attachedFiles, haloTime, loadAssignment, submissionLink, submittedAt, type AssignmentTarget } from "./assignment.js";
 import { auditLog, type AuditEntry } from "./audit.js";
 import type { WritePlan } from "./consent.js";
 import { formatBytes } from "./paths.js";
@@ -41,7 +41,7 @@ export async function planUpload(args: UploadArgs, ctx: ToolContext): Promise<Wr
   let t: AssignmentTarget;
   try {
     t = await loadAssignment(ctx, args.class_ref, args.assessment_id);
-    refuseIfClosed(t, src.name);
+    refuseIfClosed(ctx, t, src.name);
   } catch (e) {
     await src.close();
     await audit.append(e instanceof ToolError ? { ...base, file, outcome: "refused", reason: "assignment not open for this upload" } : { ...base, file, outcome: "failed", step: "read" });
@@ -82,7 +82,7 @@ async function uploadNow(ctx: ToolContext, planned: AssignmentTarget, src: Opene
   try {
     // Halo as it is now: another upload of this name, or a submission, may have happened since the preview.
     t = { ...planned, submission: await fetchSubmission(ctx.halo, planned.assessment.id, planned.cls, { extras: false }) };
-    refuseIfClosed(t, src.name);
+    refuseIfClosed(ctx, t, src.name);
   } catch (e) {
     await audit.append(e instanceof ToolError ? { ...entry, outcome: "refused", reason: "assignment not open for this upload" } : { ...entry, outcome: "failed", step: "read" });
     throw e;
@@ -111,11 +111,11 @@ async function uploadNow(ctx: ToolContext, planned: AssignmentTarget, src: Opene
   ].join("\n");
 }
 
-function refuseIfClosed(t: AssignmentTarget, name: string): void {
+function refuseIfClosed(ctx: ToolContext, t: AssignmentTarget, name: string): void {
   const at = submittedAt(t);
   const title = shown(t.assessment.title);
   if (at) {
-    throw new ToolError(`"${title}" was already submitted (${at}); Halo takes no more files for it from here. If you need to add something, ask your instructor to reassign it. Nothing was uploaded.`);
+    throw new ToolError(`"${title}" was already submitted (${haloTime(ctx, at)}); Halo takes no more files for it from here. If you need to add something, ask your instructor to reassign it. Nothing was uploaded.`);
   }
   const same = attachedFiles(t.submission).find((r) => r.resource?.name?.toLowerCase() === name.toLowerCase());
   if (same) {

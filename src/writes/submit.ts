@@ -9,7 +9,7 @@ import { scope } from "../queries/common.js";
 import type { ToolContext } from "../queries/context.js";
 import type { ToolReply } from "../tools/define.js";
 import { ToolError } from "../queries/tool-error.js";
-import { attachedFiles, loadAssignment, submissionLink, submittedAt, type AssignmentTarget } from "./assignment.js";
+import { attachedFiles, haloTime, loadAssignment, submissionLink, submittedAt, type AssignmentTarget } from "./assignment.js";
 import { auditLog } from "./audit.js";
 import type { WritePlan } from "./consent.js";
 import { shown } from "./preview.js";
@@ -33,7 +33,7 @@ export async function planSubmit(args: SubmitArgs, ctx: ToolContext): Promise<Wr
 
   const title = shown(t.assessment.title);
   const at = submittedAt(t);
-  if (at) await refuse("already submitted", `"${title}" was already submitted (${describeTime(ctx, at)}). Halo does not take a second submission from here; if it must change, ask your instructor to reassign it. Nothing was submitted.`);
+  if (at) await refuse("already submitted", `"${title}" was already submitted (${haloTime(ctx, at)}). Halo does not take a second submission from here; if it must change, ask your instructor to reassign it. Nothing was submitted.`);
   const files = attachedFiles(t.submission);
   if (files.length === 0) {
     await refuse("nothing attached", `Nothing is attached to "${title}" yet, so there is nothing to submit. Attach the work with upload_assignment_file first. Nothing was submitted.`);
@@ -80,7 +80,7 @@ async function submitNow(ctx: ToolContext, t: AssignmentTarget, submissionId: st
   const done = after !== undefined ? submittedAt({ submission: after, grade: undefined }) : undefined;
   if (done) {
     await audit.append({ ...entry, outcome: "succeeded", files: files.length });
-    return `Submitted "${title}" (${shown(t.cls.courseCode)}) with ${plural(files.length, "file")}; Halo shows it turned in ${describeTime(ctx, done)}${lateNote(ctx, t, done)}.${failure ? " (The submit call itself reported an error, but Halo's record shows the submission.)" : ""}`;
+    return `Submitted "${title}" (${shown(t.cls.courseCode)}) with ${plural(files.length, "file")}; Halo shows it turned in ${haloTime(ctx, done)}${lateNote(ctx, t, done)}.${failure ? " (The submit call itself reported an error, but Halo's record shows the submission.)" : ""}`;
   }
   if (failure) {
     await audit.append({ ...entry, outcome: "failed", step: "submit" });
@@ -89,10 +89,6 @@ async function submitNow(ctx: ToolContext, t: AssignmentTarget, submissionId: st
   }
   await audit.append({ ...entry, outcome: "unverified", step: "verify" });
   return { text: `Halo accepted the submit request for "${title}", but its record does not show the assignment as submitted yet. Do not submit again; check ${submissionLink(ctx, t.cls, t.assessment.id)} or assignment_details in a minute.`, isError: true };
-}
-
-function describeTime(ctx: ToolContext, value: string): string {
-  return when(value, ctx.config.timezone, ctx.now()) ?? value;
 }
 
 function lateNote(ctx: ToolContext, t: AssignmentTarget, at: string): string {

@@ -78,7 +78,7 @@ describe("upload_assignment_file results", () => {
     const done = await h.call("upload_assignment_file", args("Essay.pdf", SEED.assessments.submitted));
     expect(done).toEqual({
       isError: true,
-      text: '"Architecture Reading Reflection" was already submitted (2026-11-21T12:00:00.000Z); Halo takes no more files for it from here. If you need to add something, ask your instructor to reassign it. Nothing was uploaded.',
+      text: '"Architecture Reading Reflection" was already submitted (Sat Nov 21 5 AM); Halo takes no more files for it from here. If you need to add something, ask your instructor to reassign it. Nothing was uploaded.',
     });
     expect(auditLines(h.dir).slice(-2).map((l) => [l.outcome, l.reason, l.file])).toEqual([
       ["refused", "assignment not open for this upload", { name: "ESSAY.PDF", size: 4 }],
