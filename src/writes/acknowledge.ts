@@ -2,7 +2,7 @@
  * acknowledge_announcement: markPostsAsRead, which the reference lists as Halo's way to acknowledge posts.
  * Some announcements (isAcknowledge) ask the student to confirm they read them; this records that.
  */
-import { parseHaloDate, when } from "../format/dates.js";
+import { parseHaloDate } from "../format/dates.js";
 import { decodeEntities } from "../format/entities.js";
 import type { RawPost } from "../queries/posts.js";
 import { loadAnnouncements } from "../tools/announcements.js";
@@ -13,7 +13,8 @@ import { auditLog } from "./audit.js";
 import type { Planned } from "./consent.js";
 import { shown } from "./preview.js";
 import { markPostsRead } from "./queries.js";
-import { failureReason } from "./upload.js";
+import { haloTime } from "./assignment.js";
+import { markThenVerify } from "./mark.js";
 
 export const ACK_TOOL = "acknowledge_announcement";
 
@@ -58,23 +59,19 @@ interface Ack {
 }
 
 async function acknowledgeNow(ctx: ToolContext, a: Ack): Promise<string> {
-  const audit = auditLog(ctx.stateDir, ctx.now, ctx.log);
   const { cls, post, me, title, entry, find } = a;
-  try {
-    await markPostsRead(ctx.halo, [post.id], cls);
-  } catch (e) {
-    await audit.append({ ...entry, outcome: "failed", step: "mark" });
-    throw new ToolError(`Halo did not record "${title}" as read: ${failureReason(ctx, e)}. Nothing else was changed; you can try again.`);
-  }
-  ctx.cache.invalidate();
-  const after = await find().catch(() => undefined);
-  if (!after || !done(after, me)) {
-    await audit.append({ ...entry, outcome: "unverified", step: "verify" });
+  const after = await markThenVerify(ctx, {
+    entry,
+    send: () => markPostsRead(ctx.halo, [post.id], cls),
+    refused: (reason) => `Halo did not record "${title}" as read: ${reason}. Nothing else was changed; you can try again.`,
+    reread: find,
+    shows: (p) => done(p, me),
+  });
+  if (!after) {
     return `Halo accepted marking "${title}" as read, but does not show it ${post.isAcknowledge ? "acknowledged" : "read"} yet. Check the announcement in Halo if the acknowledgement matters.`;
   }
-  await audit.append({ ...entry, outcome: "succeeded" });
   const at = ackedBy(after, me)?.acknowledgedTimestamp;
   return post.isAcknowledge
-    ? `Acknowledged "${title}" in ${shown(cls.courseCode)}${at ? ` (Halo records ${when(at, ctx.config.timezone, ctx.now()) ?? at})` : ""}.`
+    ? `Acknowledged "${title}" in ${shown(cls.courseCode)}${at ? ` (Halo records ${haloTime(ctx, at)})` : ""}.`
     : `Marked "${title}" in ${shown(cls.courseCode)} as read. (It did not ask for a formal acknowledgement.)`;
 }

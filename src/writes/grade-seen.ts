@@ -2,7 +2,6 @@
  * mark_grade_seen: tells Halo the student has seen a published grade (what Halo's web page records when
  * feedback is opened), so Halo's "new grade" badges clear.
  */
-import { when } from "../format/dates.js";
 import { inClass } from "../queries/cached.js";
 import { fetchClassGrades, type RawAssessmentGrade } from "../queries/gradebook.js";
 import type { ClassSummary } from "../queries/class-directory.js";
@@ -12,7 +11,8 @@ import { auditLog } from "./audit.js";
 import type { Planned } from "./consent.js";
 import { shown } from "./preview.js";
 import { markGradeSeen } from "./queries.js";
-import { failureReason } from "./upload.js";
+import { haloTime } from "./assignment.js";
+import { markThenVerify } from "./mark.js";
 
 export const GRADE_SEEN_TOOL = "mark_grade_seen";
 
@@ -22,7 +22,6 @@ export async function planGradeSeen(args: { class_ref: string; assessment_id: st
   const entry = { tool: GRADE_SEEN_TOOL, class: cls.slugId, assessment: args.assessment_id };
   const read = async () => (await inClass(cls, () => fetchClassGrades(ctx.halo, cls))).grades.find((g) => g.assessment.id === args.assessment_id);
   const row = await read();
-  const tz = ctx.config.timezone;
   if (!row) {
     await audit.append({ ...entry, outcome: "refused", reason: "no such graded item" });
     throw new ToolError(`${cls.courseCode} has no graded item with id ${args.assessment_id}. Use the grades tool for this class to get the right id. Nothing was changed.`);
@@ -32,7 +31,7 @@ export async function planGradeSeen(args: { class_ref: string; assessment_id: st
     throw new ToolError(`"${shown(row.assessment.title)}" has no published grade yet, so there is nothing to mark as seen. Nothing was changed.`);
   }
   if (row.userLastSeenDate) {
-    return `"${shown(row.assessment.title)}" is already marked as seen (${when(row.userLastSeenDate, tz, ctx.now()) ?? row.userLastSeenDate}). Nothing changed.`;
+    return `"${shown(row.assessment.title)}" is already marked as seen (${haloTime(ctx, row.userLastSeenDate)}). Nothing changed.`;
   }
   const title = shown(row.assessment.title);
   return {
@@ -53,21 +52,14 @@ interface Seen {
 }
 
 async function markNow(ctx: ToolContext, s: Seen): Promise<string> {
-  const audit = auditLog(ctx.stateDir, ctx.now, ctx.log);
   const { row, title, entry, read, cls } = s;
-  const tz = ctx.config.timezone;
-  try {
-    await markGradeSeen(ctx.halo, row.id, cls);
-  } catch (e) {
-    await audit.append({ ...entry, outcome: "failed", step: "mark" });
-    throw new ToolError(`Halo did not mark "${title}" as seen: ${failureReason(ctx, e)}. Nothing else was changed; you can try again.`);
-  }
-  ctx.cache.invalidate();
-  const after = await read().catch(() => undefined);
-  if (!after?.userLastSeenDate) {
-    await audit.append({ ...entry, outcome: "unverified", step: "verify" });
-    return `Halo accepted marking "${title}" as seen, but its gradebook does not show it yet.`;
-  }
-  await audit.append({ ...entry, outcome: "succeeded" });
-  return `Marked the grade for "${title}" (${shown(cls.courseCode)}) as seen; Halo records ${when(after.userLastSeenDate, tz, ctx.now()) ?? after.userLastSeenDate}.`;
+  const after = await markThenVerify(ctx, {
+    entry,
+    send: () => markGradeSeen(ctx.halo, row.id, cls),
+    refused: (reason) => `Halo did not mark "${title}" as seen: ${reason}. Nothing else was changed; you can try again.`,
+    reread: read,
+    shows: (g) => Boolean(g.userLastSeenDate),
+  });
+  if (!after?.userLastSeenDate) return `Halo accepted marking "${title}" as seen, but its gradebook does not show it yet.`;
+  return `Marked the grade for "${title}" (${shown(cls.courseCode)}) as seen; Halo records ${haloTime(ctx, after.userLastSeenDate)}.`;
 }
